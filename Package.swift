@@ -1,0 +1,82 @@
+// swift-tools-version:6.0
+// skm — IKM (PermenPANRB 14/2017) and service-standard compliance for Indonesian public services.
+//
+// The layout is the architecture: `SKMDomain` is pure Swift with no dependencies and no I/O;
+// every other module depends on it, never the other way round.
+import PackageDescription
+
+let package = Package(
+    name: "skm",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "skm", targets: ["skm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // The rules: IKM, samples, calendars, promises, turnaround. No I/O.
+        .target(name: "SKMDomain"),
+
+        // Reading the standards catalog and holiday calendar from `seeds/`, and decree texts.
+        .target(name: "SKMCatalog", dependencies: ["SKMDomain"]),
+
+        // SQLite through GRDB: schema, migrations, bulk loads, reads.
+        .target(name: "SKMStorage", dependencies: [
+            "SKMDomain",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+
+        // Getting office files in: CSV and XLSX readers, column mapping, rejects.
+        .target(name: "SKMImport", dependencies: [
+            "SKMDomain", "SKMStorage",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+
+        // libxlsxwriter, as Debian ships it.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+
+        // The evaluation report: figures assembled from the store, written as XLSX and JSON.
+        .target(name: "SKMReports", dependencies: ["SKMDomain", "SKMStorage", "CXlsxWriter"]),
+
+        // Realistic, reproducible demo data for the seed agencies.
+        .target(name: "SKMDemo", dependencies: ["SKMDomain"]),
+
+        // HTTP JSON API for kiosks, web forms and dashboards.
+        .target(name: "SKMServer", dependencies: [
+            "SKMDomain", "SKMStorage", "SKMImport", "SKMReports", "SKMCatalog",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // The command-line tool.
+        .executableTarget(name: "skm", dependencies: [
+            "SKMDomain", "SKMCatalog", "SKMStorage", "SKMImport", "SKMReports", "SKMDemo", "SKMServer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "SKMDomainTests", dependencies: ["SKMDomain"]),
+        .testTarget(name: "SKMCatalogTests", dependencies: ["SKMCatalog", "SKMDomain"]),
+        .testTarget(name: "SKMStorageTests", dependencies: ["SKMStorage", "SKMDomain"]),
+        .testTarget(name: "SKMImportTests", dependencies: ["SKMImport", "SKMStorage", "SKMDomain"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "SKMReportsTests", dependencies: [
+            "SKMReports", "SKMStorage", "SKMDomain",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .testTarget(name: "SKMServerTests", dependencies: [
+            "SKMServer", "SKMStorage", "SKMDomain",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "SKMCLITests", dependencies: ["SKMDomain"]),
+    ]
+)

@@ -1,0 +1,2 @@
+/// SKMCatalog module.
+public enum SKMCatalogModule {}

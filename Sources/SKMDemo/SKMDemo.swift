@@ -1,0 +1,2 @@
+/// SKMDemo module.
+public enum SKMDemoModule {}

@@ -1,0 +1,2 @@
+/// SKMImport module.
+public enum SKMImportModule {}

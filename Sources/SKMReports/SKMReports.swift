@@ -1,0 +1,2 @@
+/// SKMReports module.
+public enum SKMReportsModule {}

@@ -1,0 +1,2 @@
+/// SKMServer module.
+public enum SKMServerModule {}

@@ -1,0 +1,2 @@
+/// SKMStorage module.
+public enum SKMStorageModule {}
