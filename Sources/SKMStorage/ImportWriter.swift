@@ -64,6 +64,9 @@ public final class ImportWriter {
         try db.execute(sql: "INSERT INTO import_batch (kind, file, imported_at) VALUES (?, ?, ?)",
                        arguments: [kind.rawValue, file, Int64(Date().timeIntervalSince1970)])
         batchID = db.lastInsertedRowID
+        // A new import of the same file supersedes the rejects of its earlier imports.
+        try db.execute(sql: "DELETE FROM reject WHERE file = ? AND batch IN (SELECT id FROM import_batch WHERE kind = ? AND id <> ?)",
+                       arguments: [file, kind.rawValue, batchID])
         switch kind {
         case .transactions:
             insertStmt = try db.makeStatement(sql: """
@@ -152,7 +155,7 @@ public final class ImportWriter {
         if sqlite3_step(f) == SQLITE_ROW { stored = sqlite3_column_int64(f, 0) }
         sqlite3_reset(f)
         if stored == fingerprint { counts.unchanged += 1; return .unchanged }
-        guard replace else { return .conflict }
+        guard replace else { counts.read -= 1; return .conflict }  // the caller's reject counts the row
         let r = replaceStmt.sqliteStatement
         sqlite3_reset(r)
         sqlite3_transfer_bindings(s, r)
