@@ -17,7 +17,12 @@ public struct ColumnPlan: Sendable, Equatable {
     /// Columns nothing uses.
     public private(set) var ignored: [String] = []
 
-    public func index(_ f: ImportField) -> Int? { columns[f] }
+    private var slots = [Int](repeating: -1, count: ImportField.ordinalCount)
+
+    @inline(__always) public func index(_ f: ImportField) -> Int? {
+        let i = slots[f.ordinal]
+        return i < 0 ? nil : i
+    }
 
     /// The column name as written in the file, for rejects.
     public func columnName(_ f: ImportField) -> String { columns[f].map { header[$0] } ?? f.description }
@@ -71,6 +76,7 @@ public struct ColumnPlan: Sendable, Equatable {
             }
         }
         for col in header.indices where !decided[col] && !header[col].isEmpty { ignored.append(header[col]) }
+        for (f, col) in columns { slots[f.ordinal] = col }
         try checkRequired(kind)
     }
 

@@ -22,6 +22,12 @@ public struct ParsedDateTime: Sendable, Equatable {
     /// Offset from UTC in seconds when the text names one (`Z`, `+07:00`, `WITA`); nil = the agency's zone.
     public var utcOffset: Int64?
 
+    public init(date: LocalDate, secondOfDay: Int? = nil, utcOffset: Int64? = nil) {
+        self.date = date
+        self.secondOfDay = secondOfDay
+        self.utcOffset = utcOffset
+    }
+
     /// The UTC instant, taking a missing time as midnight and a missing zone as `zone`.
     public func instant(in zone: IndonesianTimeZone) -> Int64 {
         Int64(date.dayNumber) * 86400 + Int64(secondOfDay ?? 0) - (utcOffset ?? zone.utcOffsetSeconds)

@@ -54,6 +54,7 @@ struct ResponseRows {
     /// *Jenis kelamin* as L or P.
     private func gender(_ row: SourceRow, _ a: AgencyLookup) throws(RowProblem) -> String? {
         guard let text = ctx.cell(row, .gender) else { return nil }
+        if text == "L" || text == "P" { return text }  // fast path: the demo's and most forms' values
         switch normalizedHeader(text) {
         case "l", "lk", "laki_laki", "laki", "lakilaki", "pria", "male", "m": return "L"
         case "p", "pr", "perempuan", "wanita", "female", "f", "w": return "P"
@@ -65,6 +66,7 @@ struct ResponseRows {
     /// band's lower bound (upper bound for "< 20"), which falls in the same report band.
     private func age(_ row: SourceRow, _ a: AgencyLookup) throws(RowProblem) -> Int? {
         guard let text = ctx.cell(row, .age) else { return nil }
+        if let n = Int(text), (10...120).contains(n) { return n }  // fast path
         let numbers = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard let first = numbers.first, numbers.count <= 2 else {
             throw ctx.problem(.age, text, "umur harus berupa angka tahun", agency: a.code)

@@ -32,10 +32,12 @@ struct AgencyLookup: Sendable {
 }
 
 /// What every row reader shares: the plan, the catalog, the agency from `--agency`.
-struct RowContext {
+/// A class, so that passing it around the per-row path is one reference, not a struct copy.
+final class RowContext {
     let plan: ColumnPlan
     let agencies: [String: AgencyLookup]
     let fixedAgency: String?
+    private let fixedLookup: AgencyLookup?
     let fixedService: String?
     let dates: DateParser
 
@@ -45,9 +47,21 @@ struct RowContext {
         for a in catalog { byKey[a.code.lowercased()] = AgencyLookup(a); byKey[a.name.lowercased()] = AgencyLookup(a) }
         for a in catalog { byKey[a.code] = AgencyLookup(a) }
         agencies = byKey
+        fixedLookup = fixedAgency.flatMap { byKey[$0] ?? byKey[$0.lowercased()] }
         self.fixedAgency = fixedAgency
         self.fixedService = fixedService
         self.dates = dates
+    }
+
+    /// Rows of one file nearly always name the same agency: remember the last one.
+    private var memoName = "", memoAgency: AgencyLookup?
+
+    private func lookup(_ name: String) -> AgencyLookup? {
+        if let a = memoAgency, memoName == name { return a }
+        let a = agencies[name] ?? agencies[name.lowercased()]
+        memoName = name
+        memoAgency = a
+        return a
     }
 
     /// The trimmed cell of a field; nil when the file has no such column or the cell is empty.
@@ -66,10 +80,10 @@ struct RowContext {
     func agency(_ row: SourceRow) throws(RowProblem) -> AgencyLookup {
         let text = cell(row, .agency)
         guard let name = text ?? fixedAgency else { throw problem(.agency, nil, "instansi kosong (isi kolom atau pakai --agency)") }
-        guard let a = agencies[name] ?? agencies[name.lowercased()] else {
+        guard let a = lookup(name) else {
             throw problem(.agency, name, "instansi tidak dikenal: muat katalognya dulu atau periksa kodenya")
         }
-        if let text, let fixed = fixedAgency, let f = agencies[fixed] ?? agencies[fixed.lowercased()], f.code != a.code {
+        if let text, let f = fixedLookup, f.code != a.code {
             throw problem(.agency, text, "baris milik instansi \(a.code), bukan --agency \(f.code)", agency: a.code)
         }
         return a

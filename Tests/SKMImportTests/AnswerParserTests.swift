@@ -1,5 +1,5 @@
 import Testing
-@testable import SKMImport
+import SKMImport
 
 @Suite struct AnswerParserTests {
     let p = AnswerParser()

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SKMImport
+import SKMImport
 
 @Suite struct CSVReaderTests {
     @Test func commaQuotesEmbeddedNewlinesAndLineNumbers() throws {

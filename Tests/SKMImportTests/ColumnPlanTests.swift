@@ -1,6 +1,6 @@
 import Testing
 import SKMDomain
-@testable import SKMImport
+import SKMImport
 
 @Suite struct ColumnPlanTests {
     @Test func demoTransactionHeaderNeedsNoMapping() throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import SKMDomain
 import SKMStorage
-@testable import SKMImport
+import SKMImport
 
 /// A Google Forms export of the standard SKM questionnaire, as downloaded (Indonesian
 /// locale): a timestamp, an email and a name column, the nine questions as full sentences

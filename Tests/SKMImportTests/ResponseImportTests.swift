@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import SKMDomain
 import SKMStorage
-@testable import SKMImport
+import SKMImport
 
 @Suite struct ResponseImportTests {
     /// The demo generator's exact header: u1…u9 in the regulation's order (u8 Pengaduan, u9 Sarana).

@@ -1,7 +1,7 @@
 import Foundation
 import SKMDomain
 import SKMStorage
-@testable import SKMImport
+import SKMImport
 
 /// A small catalog built by hand: one WIB regency with three services, one WIT city.
 enum TestCatalog {

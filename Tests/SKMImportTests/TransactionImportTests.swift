@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import SKMDomain
 import SKMStorage
-@testable import SKMImport
+import SKMImport
 
 @Suite struct TransactionImportTests {
     /// The demo generator's exact header; rows 5–7 and 9 are bad in four different ways.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import SKMDomain
 import SKMStorage
-@testable import SKMImport
+import SKMImport
 
 @Suite struct XLSXReaderTests {
     func events(_ path: String, sheet: String? = nil) throws -> (header: [String], events: [SourceEvent]) {
