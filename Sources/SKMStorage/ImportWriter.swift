@@ -61,6 +61,10 @@ public final class ImportWriter {
         self.db = db
         self.kind = kind
         self.file = file
+        // A file's rejects describe its latest import: importing it again replaces them rather
+        // than listing the same bad rows twice.
+        try db.execute(sql: "DELETE FROM reject WHERE file = ? AND batch IN (SELECT id FROM import_batch WHERE kind = ?)",
+                       arguments: [file, kind.rawValue])
         try db.execute(sql: "INSERT INTO import_batch (kind, file, imported_at) VALUES (?, ?, ?)",
                        arguments: [kind.rawValue, file, Int64(Date().timeIntervalSince1970)])
         batchID = db.lastInsertedRowID
