@@ -15,6 +15,7 @@ struct SKM: AsyncParsableCommand {
         subcommands: [
             ScoreCommand.self,
             ReportCommand.self,
+            ComplianceCommand.self,
         ]
     )
 }
