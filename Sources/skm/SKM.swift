@@ -5,6 +5,6 @@ struct SKM: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "skm",
         abstract: "Evaluate public services against their own standards: IKM and turnaround.",
-        subcommands: []
+        subcommands: [CatalogCommand.self]
     )
 }
