@@ -16,6 +16,7 @@ struct SKM: AsyncParsableCommand {
             ScoreCommand.self,
             ReportCommand.self,
             ComplianceCommand.self,
+            CatalogCommand.self,
         ]
     )
 }
