@@ -156,7 +156,7 @@ public final class ImportWriter {
         if sqlite3_step(f) == SQLITE_ROW { stored = sqlite3_column_int64(f, 0) }
         sqlite3_reset(f)
         if stored == fingerprint { counts.unchanged += 1; return .unchanged }
-        guard replace else { return .conflict }
+        guard replace else { counts.read -= 1; return .conflict }  // the caller's reject counts the row
         let r = replaceStmt.sqliteStatement
         sqlite3_reset(r)
         sqlite3_transfer_bindings(s, r)

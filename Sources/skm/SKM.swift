@@ -17,6 +17,7 @@ struct SKM: AsyncParsableCommand {
             ReportCommand.self,
             ComplianceCommand.self,
             CatalogCommand.self,
+            ImportCommand.self,
         ]
     )
 }
