@@ -34,7 +34,8 @@ public struct XLSXReportWriter {
         let wb = try Workbook(path: path, constantMemory: true)
         let l = language.labels
         try wb.setProperties(title: "\(l.title) — \(report.agency.name) — \(periodLabel(report))",
-                             subject: "IKM \(report.period.id)", author: report.generatedBy)
+                             subject: "IKM \(report.period.id)", author: report.generatedBy,
+                             created: Int64((LocalDate(iso: report.period.end)?.dayNumber ?? 0) + 1) * 86400)
         try writeSummary(report, wb.addSheet(l.sheetSummary))
         try writeUnsur(report, wb.addSheet(l.sheetUnsur), workbook: wb)
         try writeTimeliness(report, wb.addSheet(l.sheetTimeliness), workbook: wb)
