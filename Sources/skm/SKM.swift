@@ -20,6 +20,7 @@ struct SKM: AsyncParsableCommand {
             ComplianceCommand.self,
             CatalogCommand.self,
             ImportCommand.self,
+            BenchCommand.self,
         ]
     )
 }
