@@ -83,6 +83,19 @@ struct CatalogCheckTests {
         #expect(throws: CatalogLoadError.self) { try CatalogLoader.load(seeds: dir) }
     }
 
+    @Test func misspeltFieldsAreNotIgnored() throws {
+        let s = """
+        {"code": "a", "name": "Layanan A", "components": [],
+         "promise": {"text": "3 hari", "variants": [{"amount": 3, "unit": "hari", "lowerbound": 1}], "default": "x"}}
+        """
+        let json = Self.agency(services: s).replacingOccurrences(of: "\"services\"", with: "\"office_hour\": {}, \"services\"")
+        #expect(try problems(json) == [
+            "error: catalog/contoh.json: office_hour: unknown field \"office_hour\" (expected one of code, decree, name, notes, office_hours, region, services, time_zone)",
+            "error: catalog/contoh.json: services[0].promise.default: unknown field \"default\" (expected one of default_variant, no_promise_reason, text, variants)",
+            "error: catalog/contoh.json: services[0].promise.variants[0].lowerbound: unknown field \"lowerbound\" (expected one of amount, lower_bound, name, unit)",
+        ])
+    }
+
     @Test func fileNameMustMatchTheAgencyCode() throws {
         let dir = try Seeds.temporary(["catalog/lain.json": Self.agency(services: Self.good), "holidays/2024.csv": Self.holidays])
         #expect(CatalogCheck.run(seeds: dir, requiredYears: 2024...2024).map(\.description) ==
