@@ -1,10 +1,11 @@
 /// One agency's working calendar (*hari kerja*): which days the office is open, and when.
 ///
-/// Layered as SPEC §4 says: the weekly `OfficeHours` (office days, hours with breaks) minus
-/// national holidays, *cuti bersama*, regional days and the agency's own closures, then the
-/// agency's per-date overrides (half days, Ramadan hours, an extra Saturday). An override is
-/// the most specific layer and wins: an empty override closes the day, a non-empty one opens
-/// it with those hours even on a holiday or a weekend.
+/// Layered as SPEC §4 says: the weekly `OfficeHours` (office days, hours with breaks), the
+/// agency's per-date overrides (half days, Ramadan hours, an extra Saturday: an override
+/// replaces that day's hours, an empty one closes it), and over both the closed days —
+/// national holidays, *cuti bersama*, regional days, the agency's own closures. A closed day
+/// always wins, so a Ramadan-hours range cannot reopen the Nyepi *cuti bersama* inside it; a
+/// front-line unit that works on a *cuti bersama* leaves that day out of its `holidays`.
 ///
 /// Only years whose holidays are loaded can be asked about; any question that touches
 /// another year throws `CalendarError.yearNotLoaded` rather than guess.
@@ -81,10 +82,8 @@ public struct WorkingCalendar: Sendable {
             var intervals: [OfficeHours.Interval] = []
             let isLoaded = loaded.contains(date.year)
             if isLoaded {
-                if let o = overrides[date] {
-                    intervals = o
-                } else if byDate[date] == nil {
-                    intervals = officeHours.intervals(weekday: date.weekday)
+                if byDate[date] == nil {
+                    intervals = overrides[date] ?? officeHours.intervals(weekday: date.weekday)
                 }
             }
             if let open = intervals.first?.open, let close = intervals.last?.close {
@@ -125,9 +124,8 @@ public struct WorkingCalendar: Sendable {
     /// The office intervals on a date: empty when the office is closed.
     public func officeIntervals(on date: LocalDate) throws(CalendarError) -> [OfficeHours.Interval] {
         _ = try offset(of: date)
-        if let o = overrides[date] { return o }
         if holidays[date] != nil { return [] }
-        return officeHours.intervals(weekday: date.weekday)
+        return overrides[date] ?? officeHours.intervals(weekday: date.weekday)
     }
 
     public func isWorkingDay(_ date: LocalDate) throws(CalendarError) -> Bool {
