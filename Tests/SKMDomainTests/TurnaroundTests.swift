@@ -149,6 +149,41 @@ import Testing
         #expect(h.status == .onTime)
     }
 
+    /// Received Friday after closing (day 1 = Monday) and paused at once until Tuesday 10.00:
+    /// Monday is wholly paused, so day 1 is Tuesday in effect.
+    @Test func pauseRightAfterALateReceipt() throws {
+        let c = try F.calendar()
+        let j = try judge(F.tx(F.at(2024, 7, 5, 17, 0), F.at(2024, 7, 9, 15, 0),
+                               pauses: [(F.at(2024, 7, 5, 17, 30), F.at(2024, 7, 9, 10, 0))]),
+                          F.promise(1, .workingDays), c)
+        #expect(j.deadline == F.at(2024, 7, 9, 16, 0))
+        #expect(j.status == .onTime)
+        #expect(j.elapsedInUnit == 1)
+    }
+
+    /// Calendar-day promises take pauses out as plain time: 2 hari from Mon 1 Jul 09.00 with a
+    /// 36-hour pause ends at Wed 3 Jul 00.00 + 36 h = Thu 4 Jul 12.00.
+    @Test func pauseOnACalendarDayPromise() throws {
+        let c = try F.calendar()
+        let pause = (F.at(2024, 7, 1, 10, 0), F.at(2024, 7, 2, 22, 0))
+        let j = try judge(F.tx(F.at(2024, 7, 1, 9, 0), F.at(2024, 7, 4, 11, 0), pauses: [pause]),
+                          F.promise(2, .calendarDays), c)
+        #expect(j.deadline == F.at(2024, 7, 4, 12, 0))
+        #expect(j.status == .onTime)
+        // 83 hours since the start of 1 Jul, minus 36 paused = 47 h → day 2.
+        #expect(j.elapsedInUnit == 2)
+        #expect(j.elapsedHours == 74 - 36)
+    }
+
+    @Test func sixDayWeekCountsSaturday() throws {
+        var hours = OfficeHours.civilService
+        hours.days[5] = [.init(open: 480, close: 720)]  // Sabtu 08.00–12.00
+        let c = try F.calendar(hours: hours)
+        // Fri 5 Jul after closing → day 1 Sat 6 Jul, closing 12.00.
+        let j = try judge(F.tx(F.at(2024, 7, 5, 17, 0), nil), F.promise(1, .workingDays), c)
+        #expect(j.deadline == F.at(2024, 7, 6, 12, 0))
+    }
+
     @Test func overlappingPausesAreJoined() throws {
         let c = try F.calendar()
         // Two overlapping pauses covering Mon 8 Jul together (Fri 10.00 → Mon 12.00, Mon 11.00 → Tue 09.00).
