@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "SKMStorage", dependencies: [
             "SKMDomain",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
         // Getting office files in: CSV and XLSX readers, column mapping, rejects.

@@ -79,6 +79,9 @@ public struct RespondentProfile: Hashable, Sendable, Codable {
         self.occupation = occupation
     }
 
+    /// Age bands in display order.
+    public static let ageBandOrder = ["< 20", "20–29", "30–39", "40–49", "50–59", "≥ 60", "Tidak diisi"]
+
     /// The usual SKM age bands.
     public static func ageBand(_ age: Int?) -> String {
         guard let age else { return "Tidak diisi" }

@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import SKMDomain
+
+extension Store {
+    /// Replaces the catalog (agencies, their standards, national holidays and closures) in
+    /// one transaction. Transactions and responses are kept: they refer to codes, not rows.
+    public func saveCatalog(agencies: [Agency], holidays: [Holiday], closures: [String: [Holiday]] = [:]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM service; DELETE FROM holiday; DELETE FROM agency")
+            for a in agencies {
+                let json = String(decoding: try encoder.encode(a), as: UTF8.self)
+                try db.execute(sql: """
+                    INSERT INTO agency (code, name, region, time_zone, decree_number, decree_date, definition)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [a.code, a.name, a.region, a.timeZone.rawValue, a.decree.number, a.decree.date.description, json])
+                for s in a.services {
+                    try db.execute(sql: """
+                        INSERT OR REPLACE INTO service (agency, code, valid_from, name, promise_text) VALUES (?, ?, ?, ?, ?)
+                        """, arguments: [a.code, s.code, s.validFrom.description, s.name, s.promise.text])
+                }
+            }
+            for h in holidays { try insert(h, agency: "", db) }
+            for (agency, list) in closures { for h in list { try insert(h, agency: agency, db) } }
+        }
+    }
+
+    private func insert(_ h: Holiday, agency: String, _ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO holiday (date, kind, name, source, agency) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [h.date.description, h.kind.rawValue, h.name, h.source, agency])
+    }
+
+    public func agencies() throws -> [Agency] {
+        let decoder = JSONDecoder()
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT code, definition FROM agency ORDER BY code").map { row in
+                let code: String = row["code"]
+                do {
+                    return try decoder.decode(Agency.self, from: Data((row["definition"] as String).utf8))
+                } catch {
+                    throw StoreError.corrupt(table: "agency", key: code, reason: "definition does not decode: \(error)")
+                }
+            }
+        }
+    }
+
+    public func agency(_ code: String) throws -> Agency {
+        guard let a = try agencies().first(where: { $0.code == code }) else { throw StoreError.unknownAgency(code) }
+        return a
+    }
+
+    /// National holidays (agency nil) or national + that agency's closures.
+    public func holidays(for agency: String? = nil) throws -> [Holiday] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT date, kind, name, source FROM holiday WHERE agency = '' OR agency = ? ORDER BY date",
+                             arguments: [agency ?? ""]).compactMap { row in
+                guard let d = LocalDate(iso: row["date"] as String), let k = Holiday.Kind(rawValue: row["kind"]) else { return nil }
+                return Holiday(date: d, name: row["name"], kind: k, source: row["source"])
+            }
+        }
+    }
+}

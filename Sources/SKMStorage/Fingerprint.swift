@@ -1,0 +1,26 @@
+/// A 64-bit FNV-1a hash of a row's content, stored beside it so that re-importing the same
+/// row is recognised as unchanged and a different row under the same id as a conflict,
+/// without comparing every column in SQL.
+public struct Fingerprint {
+    private var h: UInt64 = 0xcbf29ce484222325
+
+    public init() {}
+
+    public mutating func add(_ s: String?) {
+        if let s { for b in s.utf8 { mix(b) } } else { mix(0xFF) }
+        mix(0x1F)  // field separator, so ("ab","c") ≠ ("a","bc")
+    }
+
+    public mutating func add(_ i: Int64?) {
+        if var v = i { for _ in 0..<8 { mix(UInt8(truncatingIfNeeded: v)); v >>= 8 } } else { mix(0xFE) }
+        mix(0x1F)
+    }
+
+    private mutating func mix(_ b: UInt8) {
+        h ^= UInt64(b)
+        h &*= 0x100000001b3
+    }
+
+    /// As SQLite stores it (signed).
+    public var value: Int64 { Int64(bitPattern: h) }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import SKMDomain
+
+/// What happened to one incoming row.
+public enum RowOutcome: Sendable, Equatable {
+    case inserted
+    /// The same id with the same content is already stored: nothing to do (re-import).
+    case unchanged
+    /// The same id with different content, overwritten because the caller asked to replace.
+    case updated
+    /// The same id with different content, left as stored: the caller reports it.
+    case conflict
+}
+
+/// One rejected input row, with enough context for an officer to find and fix it.
+public struct RejectRecord: Sendable, Equatable, Codable {
+    public var file: String
+    public var line: Int
+    public var column: String?
+    public var value: String?
+    public var reason: String
+    public var agency: String?
+
+    public init(file: String, line: Int, column: String? = nil, value: String? = nil, reason: String, agency: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.value = value
+        self.reason = reason
+        self.agency = agency
+    }
+}
+
+/// Totals of one import batch.
+public struct ImportCounts: Sendable, Equatable, Codable {
+    public var read = 0, inserted = 0, unchanged = 0, updated = 0, rejected = 0
+    public init() {}
+}
+
+/// Writes one import batch inside one SQLite transaction, through prepared statements bound
+/// with the C API: GRDB's argument arrays cost 3–4× more per row (NOTES.md), and imports
+/// must run at hundreds of thousands of rows per second.
+///
+/// Only valid inside `Store.importBatch`; not thread-safe, by design.
+public final class ImportWriter {
+    public enum Kind: String, Sendable { case transactions, responses }
+
+    public let batchID: Int64
+    public private(set) var counts = ImportCounts()
+    private let db: Database
+    private let kind: Kind
+    private let file: String
+    private var insertStmt: Statement!
+    private var replaceStmt: Statement!
+    private var fingerprintStmt: Statement!
+    private var rejectStmt: Statement!
+
+    init(db: Database, kind: Kind, file: String) throws {
+        self.db = db
+        self.kind = kind
+        self.file = file
+        // A file's rejects describe its latest import: importing it again replaces them rather
+        // than listing the same bad rows twice.
+        try db.execute(sql: "DELETE FROM reject WHERE file = ? AND batch IN (SELECT id FROM import_batch WHERE kind = ?)",
+                       arguments: [file, kind.rawValue])
+        try db.execute(sql: "INSERT INTO import_batch (kind, file, imported_at) VALUES (?, ?, ?)",
+                       arguments: [kind.rawValue, file, Int64(Date().timeIntervalSince1970)])
+        batchID = db.lastInsertedRowID
+        switch kind {
+        case .transactions:
+            insertStmt = try db.makeStatement(sql: """
+                INSERT INTO service_transaction (agency, id, service, received_at, finished_at, received_date,
+                    variant, pauses, channel, fingerprint, batch)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                ON CONFLICT (agency, id) DO NOTHING
+                """)
+            replaceStmt = try db.makeStatement(sql: """
+                INSERT OR REPLACE INTO service_transaction (agency, id, service, received_at, finished_at, received_date,
+                    variant, pauses, channel, fingerprint, batch)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                """)
+            fingerprintStmt = try db.makeStatement(sql: "SELECT fingerprint FROM service_transaction WHERE agency = ? AND id = ?")
+        case .responses:
+            let answers = Schema.answerColumns
+            let cols = ["agency", "id", "service", "date", "method"] + answers
+                + ["gender", "age", "education", "occupation", "saran", "transaction_id", "fingerprint", "batch"]
+            let params = (1...cols.count).map { "?\($0)" }
+            let values = "(\(cols.joined(separator: ", "))) VALUES (\(params.joined(separator: ", ")))"
+            insertStmt = try db.makeStatement(sql: "INSERT INTO response \(values) ON CONFLICT (agency, id) DO NOTHING")
+            replaceStmt = try db.makeStatement(sql: "INSERT OR REPLACE INTO response \(values)")
+            fingerprintStmt = try db.makeStatement(sql: "SELECT fingerprint FROM response WHERE agency = ? AND id = ?")
+        }
+        rejectStmt = try db.makeStatement(sql: """
+            INSERT INTO reject (batch, agency, file, line, column_name, value, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    /// Stores a transaction. `receivedDate` is the local day of receipt in the agency's zone.
+    public func insert(_ t: Transaction, receivedDate: LocalDate, replace: Bool = false) throws -> RowOutcome {
+        precondition(kind == .transactions)
+        counts.read += 1
+        var fp = Fingerprint()
+        fp.add(t.service); fp.add(t.receivedAt); fp.add(t.finishedAt); fp.add(t.variant)
+        let pauses = t.pauses.isEmpty ? nil : t.pauses.map { "\($0.start)-\($0.end)" }.joined(separator: ";")
+        fp.add(pauses); fp.add(t.channel)
+        let s = insertStmt.sqliteStatement
+        sqlite3_reset(s)
+        bind(s, 1, t.agency); bind(s, 2, t.id); bind(s, 3, t.service)
+        sqlite3_bind_int64(s, 4, t.receivedAt); bind(s, 5, t.finishedAt)
+        bind(s, 6, receivedDate.description); bind(s, 7, t.variant); bind(s, 8, pauses); bind(s, 9, t.channel)
+        sqlite3_bind_int64(s, 10, fp.value); sqlite3_bind_int64(s, 11, batchID)
+        return try finishUpsert(s, agency: t.agency, id: t.id, fingerprint: fp.value, replace: replace)
+    }
+
+    /// Stores a response; answers must already be in the method's unsur order.
+    public func insert(_ r: SurveyResponse, replace: Bool = false) throws -> RowOutcome {
+        precondition(kind == .responses)
+        counts.read += 1
+        var fp = Fingerprint()
+        fp.add(r.service); fp.add(r.date.description); fp.add(r.method)
+        for i in 0..<14 { fp.add((i < r.answers.count ? r.answers[i] : nil).map(Int64.init)) }
+        fp.add(r.profile.gender); fp.add(r.profile.age.map(Int64.init)); fp.add(r.profile.education)
+        fp.add(r.profile.occupation); fp.add(r.saran); fp.add(r.transactionId)
+        let s = insertStmt.sqliteStatement
+        sqlite3_reset(s)
+        bind(s, 1, r.agency); bind(s, 2, r.id); bind(s, 3, r.service); bind(s, 4, r.date.description); bind(s, 5, r.method)
+        for i in 0..<14 { bind(s, Int32(6 + i), (i < r.answers.count ? r.answers[i] : nil).map(Int64.init)) }
+        bind(s, 20, r.profile.gender); bind(s, 21, r.profile.age.map(Int64.init)); bind(s, 22, r.profile.education)
+        bind(s, 23, r.profile.occupation); bind(s, 24, r.saran); bind(s, 25, r.transactionId)
+        sqlite3_bind_int64(s, 26, fp.value); sqlite3_bind_int64(s, 27, batchID)
+        return try finishUpsert(s, agency: r.agency, id: r.id, fingerprint: fp.value, replace: replace)
+    }
+
+    public func reject(_ r: RejectRecord) throws {
+        counts.read += 1
+        counts.rejected += 1
+        let s = rejectStmt.sqliteStatement
+        sqlite3_reset(s)
+        sqlite3_bind_int64(s, 1, batchID); bind(s, 2, r.agency); bind(s, 3, r.file); sqlite3_bind_int64(s, 4, Int64(r.line))
+        bind(s, 5, r.column); bind(s, 6, r.value); bind(s, 7, r.reason)
+        try step(s)
+    }
+
+    /// A new id inserts. An existing id with the same fingerprint is unchanged; with a different
+    /// one it is a conflict, or — when `replace` is set — rewritten with the values still bound
+    /// to the insert statement (copied onto the replace statement).
+    private func finishUpsert(_ s: OpaquePointer, agency: String, id: String, fingerprint: Int64, replace: Bool) throws -> RowOutcome {
+        try step(s)
+        if sqlite3_changes(db.sqliteConnection) > 0 { counts.inserted += 1; return .inserted }
+        let f = fingerprintStmt.sqliteStatement
+        sqlite3_reset(f)
+        bind(f, 1, agency); bind(f, 2, id)
+        var stored: Int64?
+        if sqlite3_step(f) == SQLITE_ROW { stored = sqlite3_column_int64(f, 0) }
+        sqlite3_reset(f)
+        if stored == fingerprint { counts.unchanged += 1; return .unchanged }
+        guard replace else { counts.read -= 1; return .conflict }  // the caller's reject counts the row
+        let r = replaceStmt.sqliteStatement
+        sqlite3_reset(r)
+        sqlite3_transfer_bindings(s, r)
+        try step(r)
+        counts.updated += 1
+        return .updated
+    }
+
+    /// Records the batch totals. Called by `Store.importBatch` before commit.
+    func close() throws {
+        try db.execute(sql: """
+            UPDATE import_batch SET rows_read = ?, rows_inserted = ?, rows_unchanged = ?, rows_updated = ?, rows_rejected = ?
+            WHERE id = ?
+            """, arguments: [counts.read, counts.inserted, counts.unchanged, counts.updated, counts.rejected, batchID])
+    }
+
+    private func step(_ s: OpaquePointer) throws {
+        let rc = sqlite3_step(s)
+        guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+}
+
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+@inline(__always) private func bind(_ s: OpaquePointer, _ i: Int32, _ v: String?) {
+    if let v { sqlite3_bind_text(s, i, v, -1, transient) } else { sqlite3_bind_null(s, i) }
+}
+
+@inline(__always) private func bind(_ s: OpaquePointer, _ i: Int32, _ v: Int64?) {
+    if let v { sqlite3_bind_int64(s, i, v) } else { sqlite3_bind_null(s, i) }
+}
+
+extension Store {
+    /// Runs one import as one SQLite transaction: either every accepted row and every reject
+    /// is stored, or — on a thrown error or a killed process — nothing is.
+    public func importBatch<T>(kind: ImportWriter.Kind, file: String, _ body: (ImportWriter) throws -> T) throws -> (T, ImportCounts, batch: Int64) {
+        try writer.write { db in
+            let w = try ImportWriter(db: db, kind: kind, file: file)
+            let result = try body(w)
+            try w.close()
+            return (result, w.counts, w.batchID)
+        }
+    }
+}

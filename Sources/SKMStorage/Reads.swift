@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import SKMDomain
+
+/// What the reports read: aggregated in SQL where the regulation's figures are sums
+/// (answer counts, respondents), streamed where each row must be judged (turnaround).
+extension Store {
+    /// Response tallies per service for one agency and period, aggregated by SQLite.
+    public func responseTallies(agency: String, period: Period, method: IKMMethod = .permenPANRB14_2017) throws -> [String: ResponseTally] {
+        let k = method.unsur.count
+        let cols = Schema.answerColumns.prefix(k)
+        let counts = cols.flatMap { c in (1...4).map { "SUM(\(c) = \($0))" } }.joined(separator: ", ")
+        let answered = cols.map { "(\($0) IS NOT NULL)" }.joined(separator: " + ")
+        let total = cols.map { "COALESCE(\($0), 0)" }.joined(separator: " + ")
+        let sql = """
+            SELECT service, COUNT(*) AS n, SUM(score) AS s, SUM(score * score) AS s2, COUNT(score) AS scored, \(counts)
+            FROM (SELECT *, 25.0 * (\(total)) / NULLIF(\(answered), 0) AS score
+                  FROM response WHERE agency = ? AND method = ? AND date BETWEEN ? AND ?)
+            GROUP BY service ORDER BY service
+            """
+        return try writer.read { db in
+            var out: [String: ResponseTally] = [:]
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: [agency, method.id, period.start.description, period.end.description])
+            while let row = try rows.next() {
+                var t = ResponseTally(unsurCount: k)
+                t.respondents = row["n"]
+                t.scoreSum = row["s"] ?? 0
+                t.scoreSquareSum = row["s2"] ?? 0
+                t.scoredRespondents = row["scored"]
+                for u in 0..<k { for v in 0..<4 { t.counts[u][v] = row[5 + u * 4 + v] ?? 0 } }
+                out[row["service"]] = t
+            }
+            return out
+        }
+    }
+
+    /// Number of transactions received per service in the period: the survey's population.
+    public func transactionCounts(agency: String, period: Period) throws -> [String: Int] {
+        try writer.read { db in
+            var out: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT service, COUNT(*) AS n FROM service_transaction
+                WHERE agency = ? AND received_date BETWEEN ? AND ? GROUP BY service
+                """, arguments: [agency, period.start.description, period.end.description]) {
+                out[row["service"]] = row["n"]
+            }
+            return out
+        }
+    }
+
+    /// Streams the transactions received in the period, in receipt order, without holding them all.
+    public func forEachTransaction(agency: String, period: Period, _ body: (Transaction) throws -> Void) throws {
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, service, received_at, finished_at, variant, pauses, channel FROM service_transaction
+                WHERE agency = ? AND received_date BETWEEN ? AND ? ORDER BY received_at, id
+                """, arguments: [agency, period.start.description, period.end.description])
+            while let row = try rows.next() {
+                try body(Transaction(
+                    id: row[0], agency: agency, service: row[1], receivedAt: row[2], finishedAt: row[3],
+                    variant: row[4], pauses: Self.decodePauses(row[5]), channel: row[6]))
+            }
+        }
+    }
+
+    static func decodePauses(_ text: String?) -> [Transaction.Pause] {
+        guard let text, !text.isEmpty else { return [] }
+        return text.split(separator: ";").compactMap { p in
+            let se = p.split(separator: "-")
+            guard se.count == 2, let s = Int64(se[0]), let e = Int64(se[1]) else { return nil }
+            return Transaction.Pause(start: s, end: e)
+        }
+    }
+
+    /// Respondent profile counts for one dimension: category → respondents.
+    public func profileCounts(agency: String, period: Period, service: String? = nil) throws -> ProfileCounts {
+        let filter = "agency = ? AND date BETWEEN ? AND ?" + (service == nil ? "" : " AND service = ?")
+        var args: StatementArguments = [agency, period.start.description, period.end.description]
+        if let service { args += [service] }
+        return try writer.read { db in
+            func counts(_ expr: String) throws -> [(String, Int)] {
+                try Row.fetchAll(db, sql: "SELECT \(expr) AS k, COUNT(*) AS n FROM response WHERE \(filter) GROUP BY k ORDER BY k",
+                                 arguments: args).map { (($0["k"] as String?) ?? "Tidak diisi", $0["n"]) }
+            }
+            let ages = try Row.fetchAll(db, sql: "SELECT age, COUNT(*) AS n FROM response WHERE \(filter) GROUP BY age", arguments: args)
+            var bands: [String: Int] = [:]
+            for r in ages { bands[RespondentProfile.ageBand(r["age"]), default: 0] += r["n"] as Int }
+            return ProfileCounts(
+                gender: try counts("gender"),
+                age: RespondentProfile.ageBandOrder.compactMap { b in bands[b].map { (b, $0) } },
+                education: try counts("education"),
+                occupation: try counts("occupation"))
+        }
+    }
+
+    /// Free-text suggestions (saran), oldest first.
+    public func suggestions(agency: String, period: Period) throws -> [Suggestion] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT date, service, saran FROM response
+                WHERE agency = ? AND date BETWEEN ? AND ? AND saran IS NOT NULL AND TRIM(saran) <> ''
+                ORDER BY date, id
+                """, arguments: [agency, period.start.description, period.end.description]).map {
+                Suggestion(date: $0["date"], service: $0["service"], text: $0["saran"])
+            }
+        }
+    }
+
+    /// Rejected rows of the imports that concern this agency (or could not be tied to any), newest batch first.
+    public func rejects(agency: String?) throws -> [RejectRecord] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT file, line, column_name, value, reason, agency FROM reject
+                WHERE ? IS NULL OR agency = ? OR agency IS NULL ORDER BY batch DESC, line
+                """, arguments: [agency, agency]).map {
+                RejectRecord(file: $0["file"], line: $0["line"], column: $0["column_name"], value: $0["value"],
+                             reason: $0["reason"], agency: $0["agency"])
+            }
+        }
+    }
+
+    /// First and last local day with data, for "all periods" runs.
+    public func dataSpan(agency: String) throws -> (LocalDate, LocalDate)? {
+        try writer.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT MIN(d) AS lo, MAX(d) AS hi FROM (
+                    SELECT received_date AS d FROM service_transaction WHERE agency = ?
+                    UNION ALL SELECT date FROM response WHERE agency = ?)
+                """, arguments: [agency, agency])
+            guard let lo = (row?["lo"] as String?).flatMap({ LocalDate(iso: $0) }),
+                  let hi = (row?["hi"] as String?).flatMap({ LocalDate(iso: $0) }) else { return nil }
+            return (lo, hi)
+        }
+    }
+}
+
+public struct ProfileCounts: Sendable {
+    public var gender: [(String, Int)]
+    public var age: [(String, Int)]
+    public var education: [(String, Int)]
+    public var occupation: [(String, Int)]
+}
+
+public struct Suggestion: Sendable, Equatable, Codable {
+    public var date: String
+    public var service: String
+    public var text: String
+}

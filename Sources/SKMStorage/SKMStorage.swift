@@ -1,2 +1,0 @@
-/// SKMStorage module.
-public enum SKMStorageModule {}

@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file holding the catalog, transactions, responses,
+/// import batches and rejects.
+///
+/// Every write that belongs together (one import, one catalog load) is one SQLite
+/// transaction, so a crash or a kill leaves the file as it was before.
+public final class Store: Sendable {
+    public let writer: any DatabaseWriter
+    /// Path of the file, or ":memory:".
+    public let path: String
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            writer = try DatabasePool(path: path, configuration: config)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        self.path = path
+        try Schema.migrator.migrate(writer)
+    }
+
+    /// A private in-memory store, for tests and dry runs.
+    public init(inMemory: Void = ()) throws {
+        writer = try DatabaseQueue()
+        path = ":memory:"
+        try Schema.migrator.migrate(writer)
+    }
+}
+
+public enum StoreError: Error, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case unknownAgency(String)
+    case corrupt(table: String, key: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(path, reason): "cannot open store \(path): \(reason)"
+        case let .unknownAgency(code): "unknown agency '\(code)': load the catalog first (skm catalog load) or check the code"
+        case let .corrupt(table, key, reason): "store table \(table), row \(key): \(reason)"
+        }
+    }
+}
