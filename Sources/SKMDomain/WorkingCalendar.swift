@@ -41,8 +41,9 @@ public struct WorkingCalendar: Sendable {
     /// - Parameters:
     ///   - holidays: every closed day that applies to this agency (national, cuti bersama, the
     ///     region's days, the agency's closures). Days outside `loadedYears` are ignored.
-    ///   - loadedYears: the years whose holiday lists are complete. Nil = every year that at
-    ///     least one holiday falls in.
+    ///   - loadedYears: the years whose holiday lists are complete. Nil = every year with at
+    ///     least one national holiday or *cuti bersama* (an agency closure alone does not make a
+    ///     year's calendar known).
     ///   - overrides: per-date hours that replace the weekly ones (empty = closed that day).
     public init(timeZone: IndonesianTimeZone, officeHours: OfficeHours = .civilService,
                 holidays: [Holiday], loadedYears: Set<Int>? = nil,
@@ -53,7 +54,8 @@ public struct WorkingCalendar: Sendable {
         }
         for (date, day) in overrides { try Self.validate(day, on: date.description) }
 
-        let loaded = loadedYears ?? Set(holidays.map(\.date.year))
+        let loaded = loadedYears
+            ?? Set(holidays.lazy.filter { $0.kind == .national || $0.kind == .cutiBersama }.map(\.date.year))
         let years = loaded.sorted()
         var byDate: [LocalDate: Holiday] = [:]
         for h in holidays where loaded.contains(h.date.year) && byDate[h.date] == nil {

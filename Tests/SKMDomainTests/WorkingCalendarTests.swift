@@ -61,10 +61,12 @@ import Testing
         #expect(try c.isWorkingDay(F.date(2026, 1, 2)) == true)
     }
 
-    /// Without an explicit list, the loaded years are those the holidays fall in.
+    /// Without an explicit list, the loaded years are those with national holidays.
     @Test func loadedYearsDefaultToTheHolidaysYears() throws {
-        let c = try WorkingCalendar(timeZone: .wib, holidays: F.holidays2024)
+        let closure2025 = Holiday(date: F.date(2025, 3, 3), name: "Rapat kerja", kind: .closure, source: "SE")
+        let c = try WorkingCalendar(timeZone: .wib, holidays: F.holidays2024 + [closure2025])
         #expect(c.loadedYears == [2024])
+        #expect(throws: CalendarError.yearNotLoaded(2025)) { try c.isWorkingDay(F.date(2025, 3, 4)) }
         let none = try WorkingCalendar(timeZone: .wib, holidays: [])
         #expect(throws: CalendarError.yearNotLoaded(2024)) { try none.isWorkingDay(F.date(2024, 7, 1)) }
     }
