@@ -118,6 +118,7 @@ public struct ComplianceSummary: Hashable, Sendable {
             open: open, openOverdue: openOverdue, noPromise: noPromise,
             onTimeRate: judgedLateOrNot == 0 ? nil : Double(onTime) / Double(judgedLateOrNot),
             meanCapaian: measuredFinished == 0 ? nil : capaianSum / Double(measuredFinished),
+            medianCapaian: percentUsed.median.map { 200 - $0 },
             unit: mixedUnits ? nil : unit,
             medianElapsedHours: elapsedHours.median, p90ElapsedHours: elapsedHours.p90,
             medianElapsedInUnit: mixedUnits ? nil : elapsedInUnit.median,
@@ -141,8 +142,13 @@ public struct ComplianceFigures: Hashable, Sendable, Codable {
     /// file past its deadline is already late; leaving it out would reward not finishing it.
     /// Transactions without a promise and open ones within their deadline are not counted.
     public var onTimeRate: Double?
-    /// Mean *capaian* (percent) over finished transactions with a promise.
+    /// Mean *capaian* (percent) over finished transactions with a promise. One file finished
+    /// days late against a 30-minute promise has a capaian of −14 000 %, so the mean can be
+    /// dragged far down by a few cases; `medianCapaian` is not.
     public var meanCapaian: Double?
+    /// Median *capaian*: 200 − the median percent of the promise used (capaian falls as the
+    /// percent used rises, so the median of one is read off the other; to the whole percent).
+    public var medianCapaian: Double?
     /// The promise unit the `…InUnit` figures are in; nil when the group mixes units.
     public var unit: PromiseUnit?
     /// Over finished transactions, with or without a promise; pauses taken out; to the minute.

@@ -51,6 +51,7 @@ import Testing
         // Percent used, read to the whole percent: 33, 67, 100, 167 → median 83.5; p90 → 167.
         #expect(f.medianPercentUsed == 83.5)
         #expect(f.p90PercentUsed == 167)
+        #expect(f.medianCapaian == 116.5)
         // Capaian: 166.67, 133.33, 100, 33.33 → mean 108.33.
         #expect(abs(f.meanCapaian! - 1300.0 / 12) < 1e-9)
         #expect(f.worstCases.map(\.transactionID) == ["d", "f"])
