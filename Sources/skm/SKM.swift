@@ -18,6 +18,7 @@ struct SKM: AsyncParsableCommand {
             ComplianceCommand.self,
             CatalogCommand.self,
             ImportCommand.self,
+            QueryCommand.self,
         ]
     )
 }
