@@ -72,6 +72,8 @@ import SKMStorage
         #expect(w.xlsx.fill("Ringkasan", "F\(p)") == "FFC6EFCE")
         #expect(sheet["I\(p)"] == .text("–"))
         #expect(sheet["L\(p)"] == .text("–"))
+        #expect(sheet["K\(p)"] == .text("semua unsur sama"))  // all nine answered 4
+        #expect(same(sheet["H\(kb)"], ConfidenceInterval.z95 * w.report.services[0].figures.confidence95!.standardError))
 
         let all = try #require(sheet.rowWhere(is: "Seluruh layanan"))
         let overall = w.json["overall"] as! [String: Any]
@@ -196,6 +198,8 @@ import SKMStorage
         let l2 = try #require(open.rowWhere(is: "L"))
         #expect(open["B\(l2)"] == .number(1))
         #expect(open["C\(l2)"] == .number(0.2))
+        let total = try #require(open.rowWhere(is: "Jumlah"))
+        #expect(open["B\(total)"] == .number(5))
     }
 
     @Test func suppressionAddsTheNextSmallestWhenOneCellIsHidden() {
