@@ -36,7 +36,14 @@ import SKMStorage
     @Test func sheetNamesInBothLanguages() throws {
         let report = try ReportFixture.report()
         #expect(try write(report).xlsx.sheetNames == ["Ringkasan", "Unsur", "Ketepatan Waktu", "Responden", "Saran", "Ditolak"])
-        #expect(try write(report, language: .en).xlsx.sheetNames == ["Summary", "Elements", "Timeliness", "Respondents", "Suggestions", "Rejected"])
+        let en = try write(report, language: .en).xlsx
+        #expect(en.sheetNames == ["Summary", "Elements", "Timeliness", "Respondents", "Suggestions", "Rejected"])
+        let all = try #require(en["Summary"]?.rowWhere(is: "All services"))
+        #expect(en["Summary"]?["G\(all)"] == .text("Good"))
+        #expect(en["Elements"]?.rowWhere("B", is: "Completion time") != nil)
+        #expect(ReportLanguage(code: "EN") == .en)
+        #expect(ReportLanguage(code: "indonesia") == .id)
+        #expect(ReportLanguage(code: "fr") == nil)
     }
 
     @Test func summaryMatchesJSONAndHandComputedFigures() throws {
