@@ -21,6 +21,7 @@ struct SKM: AsyncParsableCommand {
             CatalogCommand.self,
             ImportCommand.self,
             BenchCommand.self,
+            QueryCommand.self,
         ]
     )
 }

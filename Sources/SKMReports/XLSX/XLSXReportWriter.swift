@@ -78,8 +78,11 @@ public struct XLSXReportWriter {
     }
 
     /// "U3 Waktu Penyelesaian, U8 …" in the report's language.
+    /// "–" when nobody answered; a note instead of nine names when every unsur ties.
     func lowestText(_ g: GroupFigures) -> String {
-        g.lowestUnsur.map { code in
+        if g.lowestUnsur.isEmpty { return "–" }
+        if g.lowestUnsur.count > 1 && g.lowestUnsur.count == g.unsur.filter({ !$0.absent }).count { return labels.allEqual }
+        return g.lowestUnsur.map { code in
             let u = g.unsur.first { $0.code == code }
             return "\(code) \((language == .id ? u?.name : u?.nameEn) ?? "")"
         }.joined(separator: ", ")
