@@ -132,6 +132,8 @@ import SKMStorage
         #expect(sheet["A\(first + 1)"] == .text("T2"))
         #expect(sheet["H\(first)"] == .number(500.5))
         #expect(sheet["D\(first)"] == .text("–"))
+        #expect(sheet["G\(first)"] == .text("Dalam proses, melewati batas waktu"))
+        #expect(sheet["G\(first + 1)"] == .text("Terlambat"))
         #expect(sheet.rowWhere(is: "T2") == first + 1)  // listed once, though both lists carry it
     }
 
