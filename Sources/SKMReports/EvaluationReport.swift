@@ -116,7 +116,7 @@ public struct ComplianceFigures: Codable, Sendable {
     public var open: Int
     public var openOverdue: Int
     public var noPromise: Int
-    /// on time / (finished with a promise); nil when none finished.
+    /// on time / (on time + late + open past the deadline); nil when there is none of those.
     public var onTimeRate: Double?
     /// Mean capaian = (1 + (1 − actual/target)) × 100 %, over finished transactions with a promise.
     public var capaianMean: Double?
@@ -139,12 +139,17 @@ public struct LateCase: Codable, Sendable {
 public struct ProfileTables: Codable, Sendable {
     public struct Row: Codable, Sendable {
         public var category: String
-        public var respondents: Int
-        /// Share of the group's respondents, 0–1.
-        public var share: Double
+        /// Nil when suppressed for publication.
+        public var respondents: Int?
+        /// Share of the table's respondents, 0–1; nil when suppressed.
+        public var share: Double?
+        /// Hidden in a report marked for publication (fewer than 5, or the cell that would reveal one).
+        public var suppressed: Bool
     }
     public var gender: [Row]
     public var age: [Row]
     public var education: [Row]
     public var occupation: [Row]
+    /// Respondents counted in each table.
+    public var total: Int
 }

@@ -77,7 +77,12 @@ public struct ReportBuilder: Sendable {
         let profile = try store.profileCounts(agency: agency.code, period: period)
         func rows(_ list: [(String, Int)]) -> [ProfileTables.Row] {
             let total = max(1, list.reduce(0) { $0 + $1.1 })
-            return list.map { ProfileTables.Row(category: $0.0, respondents: $0.1, share: Double($0.1) / Double(total)) }
+            let hidden = options.forPublication ? Publication.suppressed(list.map(\.1)) : []
+            return list.enumerated().map { i, c in
+                hidden.contains(i)
+                    ? ProfileTables.Row(category: c.0, respondents: nil, share: nil, suppressed: true)
+                    : ProfileTables.Row(category: c.0, respondents: c.1, share: Double(c.1) / Double(total), suppressed: false)
+            }
         }
         return EvaluationReport(
             generatedBy: options.generatedBy,
@@ -93,7 +98,8 @@ public struct ReportBuilder: Sendable {
                              population: population.values.reduce(0, +), compliance: turnaround?.overall),
             services: services,
             respondentProfile: .init(gender: rows(profile.gender), age: rows(profile.age),
-                                     education: rows(profile.education), occupation: rows(profile.occupation)),
+                                     education: rows(profile.education), occupation: rows(profile.occupation),
+                                     total: profile.gender.reduce(0) { $0 + $1.1 }),
             suggestions: try store.suggestions(agency: agency.code, period: period),
             rejects: try store.rejects(agency: agency.code),
             forPublication: options.forPublication,

@@ -34,7 +34,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let dir = URL(fileURLWithPath: data).appendingPathComponent("\(transactions)x\(responses)")
         let tFile = dir.appendingPathComponent("transactions.csv"), rFile = dir.appendingPathComponent("responses.csv")
-        let catalog = try CatalogLoaderFacade.load(seeds)
+        let catalog = try loadSeeds(seeds)
         var plan = DemoPlan()
         plan.transactions = transactions
         plan.responses = responses

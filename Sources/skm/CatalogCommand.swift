@@ -22,11 +22,7 @@ struct CatalogCommand: ParsableCommand {
 
         var url: URL { URL(fileURLWithPath: seeds) }
 
-        func load() throws -> Catalog {
-            do { return try CatalogLoader.load(seeds: url) } catch let e as CatalogLoadError {
-                throw CatalogCLIError("the catalog in \(seeds) does not load:\n\(e.description)\nRun `skm catalog check` for the full list.")
-            }
-        }
+        func load() throws -> Catalog { try loadSeeds(seeds) }
     }
 
     struct Import: ParsableCommand {
@@ -47,7 +43,7 @@ struct CatalogCommand: ParsableCommand {
         func run() throws {
             let text: String
             do { text = try String(contentsOfFile: decree, encoding: .utf8) } catch {
-                throw CatalogCLIError("cannot read \(decree) as UTF-8 text: \(error.localizedDescription)")
+                throw CLIError("cannot read \(decree) as UTF-8 text: \(error.localizedDescription)")
             }
             let draft = DecreeImporter.importDecree(text, code: code)
             let data = draft.agency.encoded()
@@ -92,7 +88,7 @@ struct CatalogCommand: ParsableCommand {
         func run() throws {
             let catalog = try options.load()
             guard let a = catalog.agency(agency) else {
-                throw CatalogCLIError("no agency \"\(agency)\"; known: \(catalog.agencies.map(\.code).joined(separator: ", "))")
+                throw CLIError("no agency \"\(agency)\"; known: \(catalog.agencies.map(\.code).joined(separator: ", "))")
             }
             guard let code = service else {
                 print("\(a.name)\n\(a.region) (\(a.timeZone.rawValue), \(a.timeZone.ianaIdentifier))")
@@ -109,7 +105,7 @@ struct CatalogCommand: ParsableCommand {
                 return
             }
             guard let s = a.service(code) else {
-                throw CatalogCLIError("no service \"\(code)\" in \(a.code); known: \(a.services.map(\.code).joined(separator: ", "))")
+                throw CLIError("no service \"\(code)\" in \(a.code); known: \(a.services.map(\.code).joined(separator: ", "))")
             }
             print("\(s.name) [\(a.code)/\(s.code)], berlaku sejak \(s.validFrom)")
             print("Janji waktu: \(CatalogCheck.summary(s.promise))")
@@ -139,10 +135,4 @@ struct CatalogCommand: ParsableCommand {
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
-}
-
-/// A failure explained in one message, without the usage text `ValidationError` adds.
-struct CatalogCLIError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

@@ -113,7 +113,7 @@ struct DemoCommand: ParsableCommand {
         var noBadRows = false
 
         func run() throws {
-            let catalog = try CatalogLoaderFacade.load(seeds)
+            let catalog = try loadSeeds(seeds)
             var plan = size.plan
             plan.includeBadRows = !noBadRows
             let dir = URL(fileURLWithPath: out)

@@ -31,16 +31,16 @@ struct InitCommand: ParsableCommand {
 /// Loads seeds/ into the store; shared by `init` and `demo`.
 @discardableResult
 func loadCatalog(seeds: String, into store: Store) throws -> Catalog {
-    let catalog = try CatalogLoaderFacade.load(seeds)
+    let catalog = try loadSeeds(seeds)
     try store.saveCatalog(agencies: catalog.agencies, holidays: catalog.nationalHolidays, closures: catalog.agencyClosures)
     return catalog
 }
 
-/// Reads seeds/ without a store, with a CLI-friendly error.
-enum CatalogLoaderFacade {
-    static func load(_ seeds: String) throws -> Catalog {
-        do { return try CatalogLoader.load(seeds: URL(fileURLWithPath: seeds)) } catch {
-            throw CLIError("cannot load the catalog from \(seeds)/: \(error)")
-        }
+/// Reads seeds/ without a store; a catalog that does not load is explained, not dumped.
+func loadSeeds(_ seeds: String) throws -> Catalog {
+    do { return try CatalogLoader.load(seeds: URL(fileURLWithPath: seeds)) } catch let e as CatalogLoadError {
+        throw CLIError("the catalog in \(seeds) does not load:\n\(e.description)\nRun `skm catalog check` for the full list.")
+    } catch {
+        throw CLIError("cannot load the catalog from \(seeds)/: \(error)")
     }
 }

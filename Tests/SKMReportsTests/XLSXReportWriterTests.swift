@@ -209,12 +209,18 @@ import SKMStorage
         #expect(open["C\(l2)"] == .number(0.2))
         let total = try #require(open.rowWhere(is: "Jumlah"))
         #expect(open["B\(total)"] == .number(5))
+        // The JSON of a published report carries no count for the hidden cells either.
+        let published = try JSONReportWriter.decode(JSONReportWriter.encode(try ReportFixture.report(forPublication: true)))
+        let hidden = published.respondentProfile.gender.filter(\.suppressed).map(\.category).sorted()
+        #expect(hidden == ["L", "P"])
+        #expect(published.respondentProfile.gender.allSatisfy { $0.respondents == nil && $0.share == nil })
+        #expect(published.respondentProfile.total == 5)
     }
 
     @Test func suppressionAddsTheNextSmallestWhenOneCellIsHidden() {
-        #expect(XLSXReportWriter.suppressed([12, 3, 7]) == [1, 2])
-        #expect(XLSXReportWriter.suppressed([12, 3, 2]) == [1, 2])
-        #expect(XLSXReportWriter.suppressed([12, 9]) == [])
+        #expect(Publication.suppressed([12, 3, 7]) == [1, 2])
+        #expect(Publication.suppressed([12, 3, 2]) == [1, 2])
+        #expect(Publication.suppressed([12, 9]) == [])
     }
 
     @Test func anEmptyPeriodAndTheOldMethodStillMakeAWorkbook() throws {

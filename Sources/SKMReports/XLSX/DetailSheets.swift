@@ -13,34 +13,23 @@ extension XLSXReportWriter {
             row += 1
             try ws.header(row, [l.category, l.respondents, l.share], ReportStyles.header)
             row += 1
-            let hidden = r.forPublication ? Self.suppressed(rows.map(\.respondents)) : []
-            for (i, x) in rows.enumerated() {
+            for x in rows {
                 try ws.text(row, 0, x.category, ReportStyles.text)
-                if hidden.contains(i) {
+                if x.suppressed {
                     try ws.text(row, 1, "< 5", ReportStyles.centered)
                     try ws.text(row, 2, "–", ReportStyles.centered)
                 } else {
-                    try ws.number(row, 1, Double(x.respondents), ReportStyles.integer)
-                    try ws.number(row, 2, x.share, ReportStyles.percent)
+                    try ws.number(row, 1, Double(x.respondents ?? 0), ReportStyles.integer)
+                    try ws.number(row, 2, x.share ?? 0, ReportStyles.percent)
                 }
                 row += 1
             }
             try ws.text(row, 0, l.sum, ReportStyles.bold(ReportStyles.text))
-            try ws.number(row, 1, Double(rows.reduce(0) { $0 + $1.respondents }), ReportStyles.bold(ReportStyles.integer))
+            try ws.number(row, 1, Double(p.total), ReportStyles.bold(ReportStyles.integer))
             row += 2
         }
         try ws.columnWidth(0, 34)
         try ws.columnWidth(1...2, 13)
-    }
-
-    /// Rows to hide in a published table: every cell under 5 and, when that is a single cell,
-    /// the next smallest too — otherwise the total minus the others would reveal it.
-    static func suppressed(_ counts: [Int]) -> Set<Int> {
-        var hide = Set(counts.indices.filter { counts[$0] < 5 })
-        if hide.count == 1, let extra = counts.indices.filter({ !hide.contains($0) }).min(by: { counts[$0] < counts[$1] }) {
-            hide.insert(extra)
-        }
-        return hide
     }
 
     func writeSuggestions(_ r: EvaluationReport, _ ws: Worksheet, workbook: Workbook) throws {
