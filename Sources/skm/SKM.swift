@@ -15,6 +15,8 @@ struct SKM: AsyncParsableCommand {
         subcommands: [
             ScoreCommand.self,
             ReportCommand.self,
+            ServeCommand.self,
+            TokenCommand.self,
         ]
     )
 }

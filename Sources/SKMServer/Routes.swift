@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import SKMReports
+import SKMStorage
+
+/// Registers handlers on the router. (`Router.routes` lists them back; a test checks each one
+/// against the OpenAPI document.)
+struct RouteTable {
+    let router: Router<APIContext>
+
+    func on(_ method: HTTPRequest.Method, _ path: String,
+            _ handler: @escaping @Sendable (Request, APIContext) async throws -> Response) {
+        router.on(RouterPath(path), method: method, use: handler)
+    }
+}
+
+/// The services the handlers call; all plain values that tests can build too.
+public struct APIServices: Sendable {
+    public var submissions: SubmissionService
+    public var figures: FiguresService
+    public var auth: Authenticator
+    /// Imports a CSV upload; nil until an importer is wired in (then the CSV routes answer 501).
+    public var csvImporter: CSVUploadImporter?
+    /// Writes XLSX reports; nil until the XLSX writer is wired in (then format=xlsx answers 501).
+    public var workbook: ReportFiles.WorkbookWriter?
+
+    public init(store: Store, compliance: ComplianceSource? = nil, kioskPolicy: KioskRateLimiter.Policy = .init(),
+                limiter: KioskRateLimiter? = nil, csvImporter: CSVUploadImporter? = nil,
+                workbook: ReportFiles.WorkbookWriter? = nil) {
+        submissions = SubmissionService(store: store)
+        figures = FiguresService(store: store, compliance: compliance)
+        auth = Authenticator(store: store, limiter: limiter ?? KioskRateLimiter(policy: kioskPolicy))
+        self.csvImporter = csvImporter
+        self.workbook = workbook
+    }
+}
+
+/// Imports a CSV body (at most `BodyLimit.csv` bytes) for one agency; returns the receipt.
+public typealias CSVUploadImporter = @Sendable (_ kind: ImportWriter.Kind, _ agency: String, _ csv: Data, _ source: String) throws -> CSVUploadReceipt
+
+/// What a CSV upload stored and rejected.
+public struct CSVUploadReceipt: Codable, Sendable {
+    public var batch: Int64
+    public var counts: ImportCounts
+    public var rejects: [RejectRecord]
+    public init(batch: Int64, counts: ImportCounts, rejects: [RejectRecord]) {
+        self.batch = batch
+        self.counts = counts
+        self.rejects = rejects
+    }
+}
+
+enum Reply {
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try APIJSON.encoder.encode(value)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// Streams a generated file and removes its directory afterwards.
+    static func download(_ file: ReportFiles.File) throws -> Response {
+        let handle = try FileHandle(forReadingFrom: file.url)
+        let body = ResponseBody(contentLength: file.size) { writer in
+            defer {
+                try? handle.close()
+                try? FileManager.default.removeItem(at: file.directory)
+            }
+            while let chunk = try handle.read(upToCount: 64 * 1024), !chunk.isEmpty {
+                try await writer.write(ByteBuffer(bytes: chunk))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [
+            .contentType: file.contentType,
+            .contentDisposition: "attachment; filename=\"\(file.fileName)\"",
+        ], body: body)
+    }
+
+    static func query(_ request: Request) -> [String: String] {
+        var out: [String: String] = [:]
+        for (k, v) in request.uri.queryParameters { out[String(k)] = String(v) }
+        return out
+    }
+
+    /// A path parameter the route guarantees.
+    static func param(_ context: APIContext, _ name: String) throws -> String {
+        guard let v = context.parameters.get(name) else { throw Problem(.malformed, detail: "Missing path parameter '\(name)'.", field: name) }
+        return v
+    }
+
+    /// The import batch's file name for API writes, traceable to the request log.
+    static func source(_ context: APIContext, _ what: String) -> String { "api:\(what):\(context.requestID)" }
+}

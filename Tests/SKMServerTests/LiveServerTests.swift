@@ -1,0 +1,120 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import SKMStorage
+import Testing
+
+/// Starts the built `skm` binary on a loopback port, talks real HTTP to it, and stops it with
+/// SIGTERM, which must end it cleanly (exit 0).
+@Suite(.serialized) struct LiveServerTests {
+    /// `skm` sits in the build directory next to the test bundle.
+    static func binary() throws -> URL {
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var candidates = [me.deletingLastPathComponent()]
+        if me.pathExtension != "xctest" { candidates.append(me.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()) }
+        candidates.append(OpenAPITests.root.appendingPathComponent(".build/debug"))
+        for dir in candidates {
+            let url = dir.appendingPathComponent("skm")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        throw Failure("skm binary not found near \(me.path); build it first (swift build)")
+    }
+
+    struct Failure: Error, CustomStringConvertible { let description: String; init(_ d: String) { description = d } }
+
+    /// Runs `skm args…` to completion and returns its standard output.
+    static func run(_ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = try binary()
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw Failure("skm \(args.joined(separator: " ")) exited \(p.terminationStatus)") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func http(_ method: String, _ url: URL, token: String? = nil, json: Any? = nil) async throws -> (Int, [String: Any], [AnyHashable: Any]) {
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let json {
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = try JSONSerialization.data(withJSONObject: json)
+        }
+        let (data, response): (Data, URLResponse) = try await withCheckedThrowingContinuation { cont in
+            URLSession.shared.dataTask(with: request) { data, response, error in
+                if let error { cont.resume(throwing: error) } else { cont.resume(returning: (data ?? Data(), response!)) }
+            }.resume()
+        }
+        let http = response as! HTTPURLResponse
+        let body = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+        return (http.statusCode, body, http.allHeaderFields)
+    }
+
+    @Test func servesOverRealHTTPAndStopsOnSIGTERM() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skm-live-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("skm.sqlite").path
+        try Store(path: path).saveCatalog(agencies: [World.lebong], holidays: [])
+
+        let token = try Self.run(["token", "create", "--store", path, "--agency", "lebong", "--role", "officer"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(token.hasPrefix("skm_"))
+
+        let server = Process()
+        server.executableURL = try Self.binary()
+        server.arguments = ["serve", "--store", path, "--host", "127.0.0.1", "--port", "0"]
+        let out = Pipe()
+        server.standardOutput = out
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        // Never leave a server behind, whatever happens below.
+        let watchdog = Task.detached {
+            try await Task.sleep(for: .seconds(120))
+            if server.isRunning { server.terminate() }
+        }
+        defer {
+            watchdog.cancel()
+            if server.isRunning { kill(server.processIdentifier, SIGKILL) }
+        }
+
+        // "listening on http://127.0.0.1:PORT" once the socket is bound.
+        let line = await Task.detached { () -> String in
+            var text = ""
+            while !text.contains("\n") {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            return text
+        }.value
+        let prefix = "listening on http://127.0.0.1:"
+        let portText = try #require(line.split(separator: "\n").first.flatMap { $0.hasPrefix(prefix) ? $0.dropFirst(prefix.count) : nil })
+        let base = try #require(URL(string: "http://127.0.0.1:\(portText)"))
+
+        let (healthStatus, health, _) = try await Self.http("GET", base.appendingPathComponent("health"))
+        #expect(healthStatus == 200)
+        #expect(health["status"] as? String == "ok")
+
+        let response: [String: Any] = ["id": "live-1", "service": "kb", "date": "2024-02-10", "answers": Array(repeating: 4, count: 9)]
+        let (postStatus, receipt, headers) = try await Self.http("POST", base.appendingPathComponent("v1/agencies/lebong/responses"),
+                                                                 token: token, json: response)
+        #expect(postStatus == 201)
+        #expect(receipt["inserted"] as? Int == 1)
+        #expect(headers.keys.contains { ($0 as? String)?.lowercased() == "x-request-id" })
+
+        let (ikmStatus, ikm, _) = try await Self.http("GET", URL(string: "\(base.absoluteString)/v1/agencies/lebong/ikm?period=2024-S1")!, token: token)
+        #expect(ikmStatus == 200)
+        #expect((ikm["overall"] as? [String: Any])?["ikm_converted_rounded"] as? Double == 100)
+
+        kill(server.processIdentifier, SIGTERM)
+        await Task.detached { server.waitUntilExit() }.value
+        #expect(server.terminationReason == .exit)
+        #expect(server.terminationStatus == 0)
+    }
+}
