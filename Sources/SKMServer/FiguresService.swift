@@ -85,13 +85,13 @@ public struct FiguresService: Sendable {
         public var name: String
         public var promiseText: String
         public var promise: String?
-        public var compliance: ComplianceFigures?
+        public var compliance: SKMReports.ComplianceFigures?
     }
 
     public struct ComplianceReport: Codable, Sendable {
         public var agency: String
         public var period: EvaluationReport.PeriodInfo
-        public var overall: ComplianceFigures?
+        public var overall: SKMReports.ComplianceFigures?
         public var services: [ServiceCompliance]
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SKMImport
 import SKMStorage
 
 /// The API's routes: each handler authenticates, decodes, calls a service off the async pool,
@@ -130,17 +131,14 @@ enum Handlers {
         }
     }
 
-    private static func csvUpload(_ kind: ImportWriter.Kind, _ request: Request, _ context: APIContext, _ s: APIServices) async throws -> Response {
+    private static func csvUpload(_ kind: ImportKind, _ request: Request, _ context: APIContext, _ s: APIServices) async throws -> Response {
         let agency = try Reply.param(context, "agency")
         _ = try await s.auth.authorize(request, context: context, agency: agency, access: .write)
-        guard let importer = s.csvImporter else {
-            throw Problem(.notImplemented, detail: "CSV upload is not available in this build of the server; post JSON batches instead.")
-        }
         try InputDecoding.requireMediaType(request, accepting: ["csv", "text/plain"])
         let buffer = try await InputDecoding.collect(request, limit: BodyLimit.csv)
-        let data = Data(buffer.readableBytesView)
-        let source = Reply.source(context, "\(kind.rawValue)-csv")
-        return try Reply.json(try await Blocking.run { try importer(kind, agency, data, source) }, status: .created)
+        let data = Data(buffer.readableBytesView), params = Reply.query(request), id = context.requestID
+        let receipt = try await Blocking.run { try s.uploads.upload(kind, agency: agency, csv: data, parameters: params, requestID: id) }
+        return try Reply.json(receipt, status: receipt.counts.inserted > 0 ? .created : .ok)
     }
 
     struct Readiness: Encodable { var status: String; var agencies: Int }

@@ -23,7 +23,10 @@ info:
     `field` (a JSON path such as `answers[3]` or `responses[2].date`, or a query parameter).
     Every response carries `X-Request-Id` (the caller's, when sane, else a new one).
     Bodies above 1 MiB (JSON) or 20 MiB (CSV) are refused with 413. A batch is stored whole
-    or not at all.
+    or not at all. CSV uploads go through the same importer as `skm import` (comma or
+    semicolon, Indonesian column names and answer labels); good rows load, bad rows are
+    listed as rejects. Compliance and reports answer 409 when the holiday calendar of a
+    year they need is not loaded.
 servers:
   - url: http://127.0.0.1:8080
 security:
@@ -130,18 +133,28 @@ paths:
   /v1/agencies/{agency}/responses/csv:
     post:
       summary: Upload a survey CSV (officer token; answers 1-4 or the questionnaire labels)
-      parameters: [{$ref: "#/components/parameters/agency"}]
+      parameters:
+        - {$ref: "#/components/parameters/agency"}
+        - {$ref: "#/components/parameters/filename"}
+        - {$ref: "#/components/parameters/csvService"}
+        - {$ref: "#/components/parameters/layout"}
+        - {$ref: "#/components/parameters/dateOrder"}
+        - {$ref: "#/components/parameters/strict"}
+        - {$ref: "#/components/parameters/replace"}
       requestBody:
         required: true
         content:
           text/csv: {schema: {type: string}}
       responses:
         "201": {$ref: "#/components/responses/CSVReceipt"}
+        "200": {$ref: "#/components/responses/CSVReceipt"}
+        "400": {$ref: "#/components/responses/Problem"}
         "401": {$ref: "#/components/responses/Problem"}
         "403": {$ref: "#/components/responses/Problem"}
+        "404": {$ref: "#/components/responses/Problem"}
         "413": {$ref: "#/components/responses/Problem"}
         "415": {$ref: "#/components/responses/Problem"}
-        "501": {$ref: "#/components/responses/Problem"}
+        "422": {$ref: "#/components/responses/Problem"}
   /v1/agencies/{agency}/transactions:
     post:
       summary: Post one service transaction (officer token)
@@ -185,18 +198,28 @@ paths:
   /v1/agencies/{agency}/transactions/csv:
     post:
       summary: Upload a transaction register CSV (officer token)
-      parameters: [{$ref: "#/components/parameters/agency"}]
+      parameters:
+        - {$ref: "#/components/parameters/agency"}
+        - {$ref: "#/components/parameters/filename"}
+        - {$ref: "#/components/parameters/csvService"}
+        - {$ref: "#/components/parameters/layout"}
+        - {$ref: "#/components/parameters/dateOrder"}
+        - {$ref: "#/components/parameters/strict"}
+        - {$ref: "#/components/parameters/replace"}
       requestBody:
         required: true
         content:
           text/csv: {schema: {type: string}}
       responses:
         "201": {$ref: "#/components/responses/CSVReceipt"}
+        "200": {$ref: "#/components/responses/CSVReceipt"}
+        "400": {$ref: "#/components/responses/Problem"}
         "401": {$ref: "#/components/responses/Problem"}
         "403": {$ref: "#/components/responses/Problem"}
+        "404": {$ref: "#/components/responses/Problem"}
         "413": {$ref: "#/components/responses/Problem"}
         "415": {$ref: "#/components/responses/Problem"}
-        "501": {$ref: "#/components/responses/Problem"}
+        "422": {$ref: "#/components/responses/Problem"}
   /v1/agencies/{agency}/transactions/{id}:
     patch:
       summary: Record that an open transaction was finished (officer token)
@@ -255,6 +278,7 @@ paths:
         "401": {$ref: "#/components/responses/Problem"}
         "403": {$ref: "#/components/responses/Problem"}
         "404": {$ref: "#/components/responses/Problem"}
+        "409": {$ref: "#/components/responses/Problem"}
         "501": {$ref: "#/components/responses/Problem"}
   /v1/agencies/{agency}/report:
     get:
@@ -277,6 +301,7 @@ paths:
         "401": {$ref: "#/components/responses/Problem"}
         "403": {$ref: "#/components/responses/Problem"}
         "404": {$ref: "#/components/responses/Problem"}
+        "409": {$ref: "#/components/responses/Problem"}
         "501": {$ref: "#/components/responses/Problem"}
 components:
   securitySchemes:
@@ -292,6 +317,12 @@ components:
     service: {name: service, in: query, schema: {type: string}}
     method: {name: method, in: query, schema: {type: string, enum: [permenpanrb-14-2017, kepmenpan-25-2004]}}
     weights: {name: weights, in: query, schema: {type: string, enum: [exact, "0.111", "0.11"]}}
+    filename: {name: filename, in: query, description: Name the batch and its rejects are filed under., schema: {type: string}}
+    csvService: {name: service, in: query, description: Service code for files without a service column., schema: {type: string}}
+    layout: {name: layout, in: query, schema: {type: string, enum: [regulation, sample-form, kepmenpan-2004]}}
+    dateOrder: {name: date_order, in: query, description: "dmy (31/12/2024, default) or mdy.", schema: {type: string, enum: [dmy, mdy]}}
+    strict: {name: strict, in: query, description: Store nothing when any row is rejected., schema: {type: boolean, default: false}}
+    replace: {name: replace, in: query, description: Overwrite stored rows whose id has different content., schema: {type: boolean, default: false}}
   responses:
     Problem:
       description: An RFC 9457 problem.
@@ -311,8 +342,30 @@ components:
             type: object
             properties:
               batch: {type: integer}
-              counts: {type: object}
-              rejects: {type: array, items: {type: object}}
+              file: {type: string}
+              counts:
+                type: object
+                properties:
+                  read: {type: integer}
+                  inserted: {type: integer}
+                  unchanged: {type: integer}
+                  updated: {type: integer}
+                  rejected: {type: integer}
+              conflicts: {type: integer}
+              rejects:
+                type: array
+                items:
+                  type: object
+                  properties:
+                    file: {type: string}
+                    line: {type: integer}
+                    column: {type: string, nullable: true}
+                    value: {type: string, nullable: true}
+                    reason: {type: string}
+                    agency: {type: string, nullable: true}
+              rejects_not_listed: {type: integer}
+              dropped_columns: {type: array, items: {type: string}}
+              ignored_columns: {type: array, items: {type: string}}
   schemas:
     Problem:
       type: object

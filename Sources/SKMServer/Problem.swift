@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import SKMDomain
 
 /// An error answered as an RFC 9457 problem document (`application/problem+json`):
 /// `{"type", "title", "status", "detail", "field"}`, `field` naming the offending input as a
@@ -134,6 +135,10 @@ struct ProblemMiddleware: RouterMiddleware {
             return p
         case let d as DecodingError:
             return InputDecoding.problem(d)
+        case let c as CalendarError:
+            // The store lacks the holiday calendar the period needs: not the caller's mistake,
+            // but nothing can be judged until it is loaded.
+            return Problem(.conflict, detail: c.description, field: "period")
         case is NIOTooManyBytesError:
             return Problem(.tooLarge, detail: "The request body is larger than this endpoint accepts.")
         case let h as HTTPError:

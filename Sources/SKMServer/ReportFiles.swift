@@ -34,6 +34,11 @@ public enum ReportFiles {
     /// the executable so the server does not depend on how workbooks are laid out.
     public typealias WorkbookWriter = @Sendable (_ report: EvaluationReport, _ url: URL, _ language: String) throws -> Void
 
+    /// The XLSX writer of SKMReports; the language falls back to Bahasa Indonesia.
+    public static let xlsx: WorkbookWriter = { report, url, language in
+        try XLSXReportWriter.write(report, to: url, language: ReportLanguage(code: language) ?? .id)
+    }
+
     public static func write(_ report: EvaluationReport, format: Format, language: String = "id",
                              workbook: WorkbookWriter? = nil) throws -> File {
         let dir = root.appendingPathComponent(UUID().uuidString)

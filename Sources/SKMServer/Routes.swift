@@ -19,34 +19,17 @@ public struct APIServices: Sendable {
     public var submissions: SubmissionService
     public var figures: FiguresService
     public var auth: Authenticator
-    /// Imports a CSV upload; nil until an importer is wired in (then the CSV routes answer 501).
-    public var csvImporter: CSVUploadImporter?
-    /// Writes XLSX reports; nil until the XLSX writer is wired in (then format=xlsx answers 501).
+    public var uploads: CSVUploadService
+    /// Writes XLSX reports; nil answers format=xlsx with 501.
     public var workbook: ReportFiles.WorkbookWriter?
 
     public init(store: Store, compliance: ComplianceSource? = nil, kioskPolicy: KioskRateLimiter.Policy = .init(),
-                limiter: KioskRateLimiter? = nil, csvImporter: CSVUploadImporter? = nil,
-                workbook: ReportFiles.WorkbookWriter? = nil) {
+                limiter: KioskRateLimiter? = nil, workbook: ReportFiles.WorkbookWriter? = ReportFiles.xlsx) {
         submissions = SubmissionService(store: store)
         figures = FiguresService(store: store, compliance: compliance)
         auth = Authenticator(store: store, limiter: limiter ?? KioskRateLimiter(policy: kioskPolicy))
-        self.csvImporter = csvImporter
+        uploads = CSVUploadService(store: store)
         self.workbook = workbook
-    }
-}
-
-/// Imports a CSV body (at most `BodyLimit.csv` bytes) for one agency; returns the receipt.
-public typealias CSVUploadImporter = @Sendable (_ kind: ImportWriter.Kind, _ agency: String, _ csv: Data, _ source: String) throws -> CSVUploadReceipt
-
-/// What a CSV upload stored and rejected.
-public struct CSVUploadReceipt: Codable, Sendable {
-    public var batch: Int64
-    public var counts: ImportCounts
-    public var rejects: [RejectRecord]
-    public init(batch: Int64, counts: ImportCounts, rejects: [RejectRecord]) {
-        self.batch = batch
-        self.counts = counts
-        self.rejects = rejects
     }
 }
 

@@ -61,6 +61,10 @@ public final class ImportWriter {
         self.db = db
         self.kind = kind
         self.file = file
+        // A file's rejects describe its latest import: importing it again replaces them rather
+        // than listing the same bad rows twice.
+        try db.execute(sql: "DELETE FROM reject WHERE file = ? AND batch IN (SELECT id FROM import_batch WHERE kind = ?)",
+                       arguments: [file, kind.rawValue])
         try db.execute(sql: "INSERT INTO import_batch (kind, file, imported_at) VALUES (?, ?, ?)",
                        arguments: [kind.rawValue, file, Int64(Date().timeIntervalSince1970)])
         batchID = db.lastInsertedRowID
@@ -152,7 +156,7 @@ public final class ImportWriter {
         if sqlite3_step(f) == SQLITE_ROW { stored = sqlite3_column_int64(f, 0) }
         sqlite3_reset(f)
         if stored == fingerprint { counts.unchanged += 1; return .unchanged }
-        guard replace else { return .conflict }
+        guard replace else { counts.read -= 1; return .conflict }  // the caller's reject counts the row
         let r = replaceStmt.sqliteStatement
         sqlite3_reset(r)
         sqlite3_transfer_bindings(s, r)

@@ -32,6 +32,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Workbook language: id (Bahasa Indonesia, default) or en.")
     var lang: String = "id"
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge open transactions as of the end of this day (YYYY-MM-DD); default now.", valueName: "date"))
+    var asOf: String?
+
     @Flag(name: .long, help: "Mark for publication: profile cells under 5 respondents show as \"< 5\".")
     var publish = false
 
@@ -48,7 +51,8 @@ struct ReportCommand: ParsableCommand {
         options.method = methodOptions.ikmMethod
         options.weights = methodOptions.convention
         options.forPublication = publish
-        let run = ReportRun(store: store, options: options, formats: formats, language: lang, outDirectory: URL(fileURLWithPath: out))
+        let run = ReportRun(store: store, options: options, formats: formats, language: lang,
+                            outDirectory: URL(fileURLWithPath: out), asOf: try AsOfOption.instant(asOf))
         for agency in try selection.agencies(in: store) {
             for path in try run.write(agency: agency, period: selection.parsedPeriod) { print(path) }
         }
@@ -62,9 +66,10 @@ struct ReportRun {
     let formats: [String]
     let language: String
     let outDirectory: URL
+    let asOf: Int64
 
     func write(agency: Agency, period: Period) throws -> [String] {
-        let report = try ReportBuilder(store: store, options: options, compliance: ComplianceWiring.source(store: store)).build(agency: agency, period: period)
+        let report = try ReportBuilder(store: store, options: options, compliance: ComplianceWiring.source(store: store, asOf: asOf)).build(agency: agency, period: period)
         var written: [String] = []
         for f in formats {
             let url = outDirectory.appendingPathComponent(ReportFileName.make(agency: agency.code, period: period.description, ext: f))

@@ -13,8 +13,13 @@ struct SKM: AsyncParsableCommand {
             Start with `skm demo` to see the whole job on generated data.
             """,
         subcommands: [
+            InitCommand.self,
+            DemoCommand.self,
             ScoreCommand.self,
             ReportCommand.self,
+            ComplianceCommand.self,
+            CatalogCommand.self,
+            ImportCommand.self,
             ServeCommand.self,
             TokenCommand.self,
         ]

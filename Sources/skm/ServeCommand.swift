@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SKMReports
 import SKMServer
 import SKMStorage
 
@@ -61,10 +62,12 @@ struct ServeCommand: AsyncParsableCommand {
 
         let services = APIServices(
             store: store,
-            compliance: ComplianceWiring.source(store: store),
+            // Open transactions are judged as of the moment of each request.
+            compliance: { agency, period in
+                try StoreCompliance.compute(store: store, agency: agency, period: period, asOf: Int64(Date().timeIntervalSince1970))
+            },
             kioskPolicy: .init(burst: kioskBurst, perSecond: kioskPerMinute / 60),
-            csvImporter: nil,  // wired when the CSV importer lands
-            workbook: nil)  // wired when the XLSX writer lands (WorkbookWiring)
+            workbook: ReportFiles.xlsx)
         let app = APIServer.application(
             services: services, configuration: .init(host: host, port: port), logger: logger,
             onRunning: { host, port in

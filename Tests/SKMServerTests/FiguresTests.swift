@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import SKMDomain
 import SKMReports
+import SKMReports
 import SKMServer
 import SKMStorage
 import Testing
@@ -76,15 +77,15 @@ import Testing
     @Test func complianceComesFromTheGivenSource() async throws {
         let d = JSONDecoder()
         d.keyDecodingStrategy = .convertFromSnakeCase
-        let figures = try d.decode(ComplianceFigures.self, from: Data("""
+        let figures = try d.decode(SKMReports.ComplianceFigures.self, from: Data("""
             {"count": 4, "finished": 3, "on_time": 2, "late": 1, "open": 1, "open_overdue": 0, "no_promise": 0,
              "on_time_rate": 0.6666666666666666, "capaian_mean": 1.1, "median_elapsed_hours": 20, "p90_elapsed_hours": 50, "latest_cases": []}
             """.utf8))
-        let w = try World(compliance: { agency, period in
+        let w = try World(compliance: { _ in { agency, period in
             #expect(agency.code == "lebong")
             #expect(period == .quarter(2024, 1))
             return (["kb": figures], figures)
-        })
+        } })
         try await w.test { c in
             let r = try await c.send(.get, "/v1/agencies/lebong/compliance?period=2024-Q1", token: w.reader)
             #expect(r.status == 200)
@@ -94,6 +95,31 @@ import Testing
             #expect(services[1]["compliance"] == nil)  // konseling: no figures given
             let kb = try await c.send(.get, "/v1/agencies/lebong/compliance?period=2024-Q1&service=kb", token: w.reader)
             #expect((kb.json["services"] as? [Any])?.count == 1)
+        }
+    }
+
+    @Test func complianceFromTheStoreNeedsTheYearsCalendar() async throws {
+        let newYear = Holiday(date: LocalDate(year: 2024, month: 1, day: 1)!, name: "Tahun Baru", kind: .national, source: "SKB 2023")
+        let w = try World(compliance: { StoreCompliance.source(store: $0, asOf: 1_710_000_000) }, holidays: [newYear])
+        try await w.test { c in
+            // Received Monday 5 Feb 2024 09:00 WIB, finished Tuesday: inside 3 hari kerja.
+            let t = try await c.send(.post, "/v1/agencies/lebong/transactions", token: w.officer,
+                                     json: transactionJSON(id: "T-1", finished: "2024-02-06T10:00:00+07:00"))
+            #expect(t.status == 201)
+            let r = try await c.send(.get, "/v1/agencies/lebong/compliance?period=2024-Q1", token: w.reader)
+            #expect(r.status == 200)
+            let overall = try #require(r.json["overall"] as? [String: Any])
+            #expect(overall["count"] as? Int == 1)
+            #expect(overall["on_time"] as? Int == 1)
+            #expect(abs((overall["median_elapsed_hours"] as? Double ?? 0) - 25) < 1e-9)
+        }
+        let bare = try World(compliance: { StoreCompliance.source(store: $0, asOf: 1_710_000_000) })
+        try await bare.test { c in
+            _ = try await c.send(.post, "/v1/agencies/lebong/transactions", token: bare.officer,
+                                 json: transactionJSON(id: "T-1", finished: "2024-02-06T10:00:00+07:00"))
+            let r = try await c.send(.get, "/v1/agencies/lebong/compliance?period=2024-Q1", token: bare.reader)
+            #expect(r.status == 409)
+            #expect(r.field == "period")
         }
     }
 
@@ -107,9 +133,12 @@ import Testing
             let report = try JSONReportWriter.decode(r.body)
             #expect(report.overall.ikmConvertedRounded == 87.5)
             #expect(report.agency.code == "lebong")
-            let xlsx = try await c.send(.get, "/v1/agencies/lebong/report?period=2024-S1&format=xlsx", token: w.reader)
-            #expect(xlsx.status == 501)
-            #expect(xlsx.field == "format")
+            let xlsx = try await c.send(.get, "/v1/agencies/lebong/report?period=2024-S1&format=xlsx&lang=en", token: w.reader)
+            #expect(xlsx.status == 200)
+            #expect(xlsx.headers[.contentDisposition] == #"attachment; filename="lebong_2024-S1.xlsx""#)
+            #expect(xlsx.body.prefix(2) == Data("PK".utf8))  // a zip container
+            let lang = try await c.send(.get, "/v1/agencies/lebong/report?period=2024-S1&format=xlsx&lang=fr", token: w.reader)
+            #expect(lang.field == "lang")
             let pdf = try await c.send(.get, "/v1/agencies/lebong/report?period=2024-S1&format=pdf", token: w.reader)
             #expect(pdf.status == 400)
             #expect(pdf.field == "format")

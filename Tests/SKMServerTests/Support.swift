@@ -34,15 +34,17 @@ struct World {
         services: [ServiceStandard(code: "kb", name: "Pelayanan KB", validFrom: LocalDate(year: 2024, month: 1, day: 5)!, components: [],
                                    promise: .single("1 hari", PromisedDuration(amount: 1, unit: .calendarDays)))])
 
-    init(compliance: ComplianceSource? = nil, kiosk: KioskRateLimiter.Policy = .init(burst: 2, perSecond: 0),
-         csvImporter: CSVUploadImporter? = nil) throws {
+    /// `holidays`: national holidays to load (a year with none is "not loaded" for working days).
+    /// `compliance`: nil, or a source made from the store (e.g. the real `StoreCompliance`).
+    init(compliance: ((Store) -> ComplianceSource)? = nil, kiosk: KioskRateLimiter.Policy = .init(burst: 2, perSecond: 0),
+         holidays: [Holiday] = []) throws {
         store = try Store()
-        try store.saveCatalog(agencies: [Self.lebong, Self.karangasem], holidays: [])
+        try store.saveCatalog(agencies: [Self.lebong, Self.karangasem], holidays: holidays)
         officer = try store.createToken(agency: "lebong", role: .officer).secret
         reader = try store.createToken(agency: "lebong", role: .reader).secret
         otherOfficer = try store.createToken(agency: "karangasem", role: .officer).secret
-        services = APIServices(store: store, compliance: compliance,
-                               limiter: KioskRateLimiter(policy: kiosk, now: { 1000 }), csvImporter: csvImporter)
+        services = APIServices(store: store, compliance: compliance?(store),
+                               limiter: KioskRateLimiter(policy: kiosk, now: { 1000 }))
     }
 
     var app: some ApplicationProtocol {

@@ -1,0 +1,96 @@
+import SKMDomain
+import SKMStorage
+
+/// A row that cannot be stored, with the column and value at fault. Becomes a `RejectRecord`
+/// once the file name and line are added.
+struct RowProblem: Error {
+    var column: String?
+    var value: String?
+    var reason: String
+    var agency: String?
+}
+
+/// An agency as an import needs it: its zone, and its services by code or name, any case.
+struct AgencyLookup: Sendable {
+    let code: String
+    let timeZone: IndonesianTimeZone
+    private let services: [String: String]
+
+    init(_ a: Agency) {
+        code = a.code
+        timeZone = a.timeZone
+        var s: [String: String] = [:]
+        for svc in a.services {
+            s[svc.name.lowercased()] = svc.code
+            s[svc.code.lowercased()] = svc.code
+        }
+        for svc in a.services { s[svc.code] = svc.code }  // an exact code always wins
+        services = s
+    }
+
+    func service(_ text: String) -> String? { services[text] ?? services[text.lowercased()] }
+}
+
+/// What every row reader shares: the plan, the catalog, the agency from `--agency`.
+struct RowContext {
+    let plan: ColumnPlan
+    let agencies: [String: AgencyLookup]
+    let fixedAgency: String?
+    let fixedService: String?
+    let dates: DateParser
+
+    init(plan: ColumnPlan, catalog: [Agency], fixedAgency: String?, fixedService: String?, dates: DateParser) {
+        self.plan = plan
+        var byKey: [String: AgencyLookup] = [:]
+        for a in catalog { byKey[a.code.lowercased()] = AgencyLookup(a); byKey[a.name.lowercased()] = AgencyLookup(a) }
+        for a in catalog { byKey[a.code] = AgencyLookup(a) }
+        agencies = byKey
+        self.fixedAgency = fixedAgency
+        self.fixedService = fixedService
+        self.dates = dates
+    }
+
+    /// The trimmed cell of a field; nil when the file has no such column or the cell is empty.
+    @inline(__always) func cell(_ row: SourceRow, _ f: ImportField) -> String? {
+        guard let i = plan.index(f) else { return nil }
+        let v = row.cells[i].trimmingSpaces
+        return v.isEmpty ? nil : v
+    }
+
+    func problem(_ f: ImportField, _ value: String?, _ reason: String, agency: String? = nil) -> RowProblem {
+        RowProblem(column: plan.columnName(f), value: value, reason: reason, agency: agency)
+    }
+
+    /// The row's agency: its own cell, else `--agency`; a row naming another agency than
+    /// `--agency` is refused rather than filed under the wrong office.
+    func agency(_ row: SourceRow) throws(RowProblem) -> AgencyLookup {
+        let text = cell(row, .agency)
+        guard let name = text ?? fixedAgency else { throw problem(.agency, nil, "instansi kosong (isi kolom atau pakai --agency)") }
+        guard let a = agencies[name] ?? agencies[name.lowercased()] else {
+            throw problem(.agency, name, "instansi tidak dikenal: muat katalognya dulu atau periksa kodenya")
+        }
+        if let text, let fixed = fixedAgency, let f = agencies[fixed] ?? agencies[fixed.lowercased()], f.code != a.code {
+            throw problem(.agency, text, "baris milik instansi \(a.code), bukan --agency \(f.code)", agency: a.code)
+        }
+        return a
+    }
+
+    func service(_ row: SourceRow, _ a: AgencyLookup) throws(RowProblem) -> String {
+        guard let text = cell(row, .service) ?? fixedService else { throw problem(.service, nil, "layanan kosong", agency: a.code) }
+        guard let code = a.service(text) else {
+            throw problem(.service, text, "layanan tidak dikenal di instansi \(a.code)", agency: a.code)
+        }
+        return code
+    }
+
+    func dateTime(_ row: SourceRow, _ f: ImportField, _ a: AgencyLookup, required: Bool) throws(RowProblem) -> ParsedDateTime? {
+        guard let text = cell(row, f) else {
+            if required { throw problem(f, nil, "tanggal kosong", agency: a.code) }
+            return nil
+        }
+        switch dates.parse(text) {
+        case let .success(d): return d
+        case let .failure(e): throw problem(f, text, e.reason, agency: a.code)
+        }
+    }
+}

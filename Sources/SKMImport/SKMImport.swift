@@ -1,2 +1,0 @@
-/// SKMImport module.
-public enum SKMImportModule {}

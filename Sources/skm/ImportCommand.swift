@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import SKMDomain
+import SKMImport
+import SKMStorage
+
+/// `skm import transactions|responses FILE`: loads an office's file into the store, good rows
+/// in, every bad row listed with its line, column, value and reason.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a transactions register or survey responses (CSV or XLSX).",
+        discussion: """
+            Columns are recognised by name, Indonesian or English, any case (tanggal_terima, received_at…); \
+            --map "Column=field" decides for one column. Columns that identify a person (nama, NIK, telepon, \
+            email, alamat) are never read. Times without a zone are the agency's local time. Importing the \
+            same file again adds nothing; the whole import is one transaction.
+            """,
+        subcommands: [Transactions.self, Responses.self]
+    )
+
+    struct Options: ParsableArguments {
+        @Argument(help: "The CSV (comma or semicolon, UTF-8) or XLSX file.")
+        var file: String
+
+        @Option(help: "The store file (default: $SKM_STORE, else skm.sqlite).")
+        var store: String?
+
+        @Option(help: "Agency code for every row, when the file has no agency column.")
+        var agency: String?
+
+        @Option(help: "Service code or name for every row, when the file has no service column.")
+        var service: String?
+
+        @Option(help: "XLSX sheet to read (default: the first).")
+        var sheet: String?
+
+        @Option(name: .customLong("map"), help: ArgumentHelp("Use COLUMN for FIELD (repeatable); FIELD 'ignore' skips it.", valueName: "COLUMN=FIELD"))
+        var map: [String] = []
+
+        @Flag(help: "Fail the whole import (store nothing) if any row is rejected.")
+        var strict = false
+
+        @Flag(help: "Overwrite a stored row whose id comes again with different content.")
+        var replace = false
+
+        @Option(help: "Order of slashed dates: dmy (04/03/2024 = 4 March, Indonesian) or mdy (en-US Google Forms export).")
+        var dateOrder: String = DateOrder.dayFirst.rawValue
+
+        func importOptions(layout: QuestionnaireLayout) throws -> ImportOptions {
+            var pairs: [(column: String, field: String)] = []
+            for m in map {
+                guard let eq = m.lastIndex(of: "=") else { throw ValidationError("--map expects COLUMN=FIELD, got '\(m)'") }
+                pairs.append((String(m[..<eq]), String(m[m.index(after: eq)...])))
+            }
+            guard let order = DateOrder(rawValue: dateOrder.lowercased()) else {
+                throw ValidationError("--date-order must be dmy or mdy, got '\(dateOrder)'")
+            }
+            return ImportOptions(agency: agency, service: service, sheet: sheet, columnMap: pairs, strict: strict,
+                                 replace: replace, layout: layout, dateOrder: order)
+        }
+
+        var storePath: String { store ?? ProcessInfo.processInfo.environment["SKM_STORE"] ?? "skm.sqlite" }
+    }
+
+    struct Transactions: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import service transactions: id, service, received_at, finished_at, variant, pauses, channel.")
+        @OptionGroup var options: Options
+
+        func run() throws { try runImport(.transactions, options, layout: .regulationOrder) }
+    }
+
+    struct Responses: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import SKM questionnaire responses, including a Google Forms export as it is.")
+        @OptionGroup var options: Options
+
+        @Option(help: "How numbered question columns q1…q9 map to unsur: regulation (Q8 Pengaduan, Q9 Sarana) or sample-form (Q8 Sarana, Q9 Pengaduan).")
+        var layout: String = QuestionnaireLayout.regulationOrder.id
+
+        func run() throws {
+            guard let l = QuestionnaireLayout.named(layout) else {
+                throw ValidationError("--layout must be one of \(QuestionnaireLayout.all.map(\.id).joined(separator: ", "))")
+            }
+            try runImport(.responses, options, layout: l)
+        }
+    }
+}
+
+private func runImport(_ kind: ImportKind, _ o: ImportCommand.Options, layout: QuestionnaireLayout) throws {
+    let opts = try o.importOptions(layout: layout)
+    let store = try Store(path: o.storePath)
+    do {
+        let report = try Importer.run(kind, file: o.file, into: store, options: opts, progress: ImportProgress())
+        print(report.summary())
+    } catch let ImportError.strictFailed(report) {
+        print(report.summary())
+        throw ImportError.strictFailed(report)
+    }
+}
