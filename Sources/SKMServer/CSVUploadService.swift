@@ -12,6 +12,11 @@ public struct CSVUploadService: Sendable {
 
     public init(store: Store) { self.store = store }
 
+    /// Parent of the per-upload directories, one per process; `skm serve` removes it on exit.
+    public static var root: URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("skm-serve-uploads-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
     /// What an upload stored and rejected.
     public struct Receipt: Codable, Sendable {
         public var batch: Int64?
@@ -52,9 +57,7 @@ public struct CSVUploadService: Sendable {
         options.replace = try flag("replace")
         let name = Self.fileName(parameters["filename"], kind: kind, requestID: requestID)
 
-        let dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("skm-serve-uploads-\(ProcessInfo.processInfo.processIdentifier)")
-            .appendingPathComponent(UUID().uuidString)
+        let dir = Self.root.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent(name).path

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import SKMDomain
@@ -116,17 +117,34 @@ public struct Problem: Error, Sendable, Equatable, Encodable, CustomStringConver
 /// Hummingbird's own error shape or a stack trace. Unexpected errors are logged, not shown.
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = APIContext
+    /// Every route as (method, `/v1/agencies/{agency}/…`), to tell 404 from 405.
+    var routes: [(method: HTTPRequest.Method, path: String)] = []
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
-            let problem = Self.problem(for: error, request: request, context: context)
+            var problem = Self.problem(for: error, request: request, context: context)
             if problem.status == 500 {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }
-            return problem.response(requestID: context.requestID)
+            var allowed: [String] = []
+            if problem.type == "/problems/no-route" {
+                allowed = routes.filter { Self.matches($0.path, request.uri.path) }.map(\.method.rawValue)
+                if !allowed.isEmpty {
+                    problem = Problem(.methodNotAllowed, detail: "\(request.method) is not allowed on \(request.uri.path); use \(allowed.joined(separator: ", ")).")
+                }
+            }
+            var response = problem.response(requestID: context.requestID)
+            if !allowed.isEmpty { response.headers[.allow] = allowed.joined(separator: ", ") }
+            return response
         }
+    }
+
+    /// Whether a concrete path fits a route pattern (`{name}` matches one non-empty segment).
+    static func matches(_ pattern: String, _ path: String) -> Bool {
+        let p = pattern.split(separator: "/"), s = path.split(separator: "/")
+        return p.count == s.count && zip(p, s).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
     }
 
     static func problem(for error: any Error, request: Request, context: APIContext) -> Problem {

@@ -74,7 +74,10 @@ struct ServeCommand: AsyncParsableCommand {
                 // The one line on standard output, so scripts and tests learn the port.
                 FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
             })
-        defer { try? FileManager.default.removeItem(at: ReportFiles.root) }  // downloads cut short
+        defer {  // what downloads and uploads cut short left behind
+            try? FileManager.default.removeItem(at: ReportFiles.root)
+            try? FileManager.default.removeItem(at: CSVUploadService.root)
+        }
         try await app.runService()
     }
 }

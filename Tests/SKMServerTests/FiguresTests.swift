@@ -191,6 +191,10 @@ import Testing
             #expect(missing.json["request_id"] as? String == "req-1")
             #expect(missing.json.keys.contains("field"))
             #expect(missing.headers[requestIDHeader] == "req-1")
+            let wrongMethod = try await c.send(.delete, "/v1/agencies/lebong/transactions/T-1")
+            #expect(wrongMethod.status == 405)
+            #expect(wrongMethod.type == "/problems/method-not-allowed")
+            #expect(wrongMethod.headers[.allow] == "PATCH")
         }
     }
 }
