@@ -5,6 +5,11 @@ import SKMDomain
 /// before anything is written, so a rejected request leaves the store untouched.
 struct Validator {
     let agency: Agency
+    /// The present (UTC seconds): a survey date or a receipt more than a day ahead of it is a
+    /// kiosk's clock or a typo, not data.
+    var now = Int64(Date().timeIntervalSince1970)
+
+    private var latestDay: LocalDate { agency.timeZone.local(now).date.adding(days: 1) }
 
     /// `prefix` places the field in a batch: `responses[3].`.
     func response(_ input: ResponseInput, prefix: String = "", newID: () -> String = { "api-" + UUID().uuidString.lowercased() }) throws -> SurveyResponse {
@@ -14,6 +19,7 @@ struct Validator {
         guard let date = Self.isoDate(input.date) else {
             throw fail("date", "'\(input.date)' is not a date in the form YYYY-MM-DD.")
         }
+        guard date <= latestDay else { throw fail("date", "\(input.date) is in the future.") }
         var method = IKMMethod.permenPANRB14_2017
         if let m = input.method {
             guard let named = IKMMethod.named(m) else {
@@ -69,6 +75,9 @@ struct Validator {
         let id = try identifier(input.id, field: prefix + "id")
         let service = try knownService(input.service, field: prefix + "service")
         let received = try instant(input.receivedAt, field: prefix + "received_at")
+        guard received <= now + 86400 else {
+            throw Problem(.invalidField, detail: "received_at \(input.receivedAt) is in the future.", field: prefix + "received_at")
+        }
         let finished = try input.finishedAt.map { try instant($0, field: prefix + "finished_at") }
         if let finished, finished < received {
             throw Problem(.invalidField, detail: "finished_at \(input.finishedAt!) is before received_at \(input.receivedAt).",

@@ -65,6 +65,9 @@ import Testing
         let token = try Self.run(["token", "create", "--store", path, "--agency", "lebong", "--role", "officer"])
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(token.hasPrefix("skm_"))
+        _ = try Self.run(["token", "kiosk", "--store", path, "--agency", "lebong", "--open"])
+        let list = try Self.run(["token", "list", "--store", path])
+        #expect(list == "id\tagency\trole\tcreated\trevoked\tlabel\n" + "1\tlebong\tofficer\t" + list.split(separator: "\t")[8] + "\t-\t\n")
 
         let server = Process()
         server.executableURL = try Self.binary()
@@ -108,9 +111,17 @@ import Testing
         #expect(receipt["inserted"] as? Int == 1)
         #expect(headers.keys.contains { ($0 as? String)?.lowercased() == "x-request-id" })
 
+        var kiosk = response
+        kiosk["id"] = "live-kiosk"
+        kiosk["answers"] = Array(repeating: 2, count: 9)
+        let (kioskStatus, _, _) = try await Self.http("POST", base.appendingPathComponent("v1/agencies/lebong/responses"), json: kiosk)
+        #expect(kioskStatus == 201)
+
         let (ikmStatus, ikm, _) = try await Self.http("GET", URL(string: "\(base.absoluteString)/v1/agencies/lebong/ikm?period=2024-S1")!, token: token)
         #expect(ikmStatus == 200)
-        #expect((ikm["overall"] as? [String: Any])?["ikm_converted_rounded"] as? Double == 100)
+        // One respondent of all 4s and one of all 2s: NRR 3 everywhere, IKM 75.00, mutu C.
+        #expect((ikm["overall"] as? [String: Any])?["ikm_converted_rounded"] as? Double == 75)
+        #expect((ikm["overall"] as? [String: Any])?["mutu"] as? String == "C")
 
         kill(server.processIdentifier, SIGTERM)
         await Task.detached { server.waitUntilExit() }.value

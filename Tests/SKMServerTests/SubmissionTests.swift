@@ -46,6 +46,7 @@ import Testing
             ("answers", Array(repeating: NSNull(), count: 9), "answers"),
             ("date", "10/02/2024", "date"),
             ("date", "2024-02-30", "date"),
+            ("date", "2999-01-01", "date"),
             ("service", "paspor", "service"),
             ("method", "iso-9001", "method"),
             ("profile", ["gender": "X"], "profile.gender"),
@@ -154,6 +155,9 @@ import Testing
             let batch = try await c.send(.post, "/v1/agencies/lebong/transactions/batch", token: w.officer,
                                          json: ["transactions": [transactionJSON(id: "T-4"), transactionJSON(id: "T-5", received: "bad")]])
             #expect(batch.field == "transactions[1].received_at")
+            let future = try await c.send(.post, "/v1/agencies/lebong/transactions", token: w.officer,
+                                          json: transactionJSON(id: "T-6", received: "2999-01-01T09:00:00+07:00"))
+            #expect(future.field == "received_at")
 
             let early = try await c.send(.patch, "/v1/agencies/lebong/transactions/T-1", token: w.officer,
                                          json: ["finished_at": "2024-02-05T01:00:00Z"])  // 08:00 WIB, before receipt
