@@ -38,6 +38,8 @@ public struct JSONLogHandler: LogHandler {
     static func plain(_ v: Logger.Metadata.Value) -> Any {
         switch v {
         case let .string(s): s
+        case let .stringConvertible(c as Int): c  // numbers stay numbers (status, durations)
+        case let .stringConvertible(c as Double): c
         case let .stringConvertible(c): c.description
         case let .array(a): a.map(plain)
         case let .dictionary(d): d.mapValues(plain)

@@ -31,7 +31,7 @@ struct RequestIDMiddleware: RouterMiddleware {
             "method": .string(request.method.rawValue),
             "path": .string(request.uri.path),
             "status": .stringConvertible(response.status.code),
-            "duration_ms": .string(String(format: "%.1f", ms)),
+            "duration_ms": .stringConvertible((ms * 10).rounded() / 10),
             "client": .string(context.clientAddress ?? "-"),
         ])
         return response

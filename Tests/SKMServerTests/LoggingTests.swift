@@ -27,7 +27,8 @@ import Testing
         let entries = lines.all.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         let access = try #require(entries.first { $0["message"] as? String == "request" })
         #expect(access["request_id"] as? String == "dash-42")
-        #expect(access["status"] as? String == "200")
+        #expect(access["status"] as? Int == 200)
+        #expect(access["duration_ms"] is Double)
         #expect(access["method"] as? String == "GET")
         #expect(access["path"] as? String == "/v1/agencies/lebong/ikm")
         #expect(access["level"] as? String == "info")
