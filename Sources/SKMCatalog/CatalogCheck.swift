@@ -9,7 +9,8 @@ public enum CatalogCheck {
     public static let requiredYears = 2022...2026
 
     public static func run(seeds: URL, requiredYears: ClosedRange<Int> = requiredYears) -> [CatalogProblem] {
-        var (catalog, problems) = CatalogLoader.read(seeds: seeds)
+        let (catalog, loadProblems) = CatalogLoader.read(seeds: seeds)
+        var problems = loadProblems
         for year in requiredYears where !catalog.loadedYears.contains(year) {
             problems.append(.init(.error, file: "holidays/\(year).csv", "no national holiday calendar for \(year)"))
         }
@@ -22,7 +23,6 @@ public enum CatalogCheck {
                 }
             }
         }
-        catalog.agencies.removeAll()
         return problems
     }
 

@@ -27,8 +27,11 @@ public enum CatalogLoader {
         for url in catalogFiles {
             let name = "catalog/\(url.lastPathComponent)"
             do {
-                let f = try JSONDecoder().decode(AgencyFile.self, from: Data(contentsOf: url))
-                agencyFiles.append((name, f))
+                let data = try Data(contentsOf: url)
+                let f = try JSONDecoder().decode(AgencyFile.self, from: data)
+                let unknown = CatalogKeys.unknown(in: data, file: name)
+                problems += unknown
+                if unknown.isEmpty { agencyFiles.append((name, f)) }
             } catch let e as DecodingError {
                 problems.append(decodingProblem(e, file: name))
             } catch {

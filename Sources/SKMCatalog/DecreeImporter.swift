@@ -223,7 +223,7 @@ public enum DecreeImporter {
         for (n, l) in lines {
             if let (h, body) = fieldStart(l) {
                 rows.append(Row(line: n, heading: h, body: [body])); open = true
-            } else if open, l.hasPrefix("- ") || l.hasPrefix("-") && !l.isEmpty {
+            } else if open, l.hasPrefix("-") {
                 rows[rows.count - 1].body.append("\n" + l)
             } else if l.isEmpty {
                 continue

@@ -2,7 +2,9 @@
 /// picks the key — into the compliance figures (*kepatuhan waktu penyelesaian*) of SPEC §4.
 ///
 /// Add judgements one by one (or `merge` partial summaries built in parallel), then read
-/// `figures`, which sorts once for the median and p90.
+/// `figures`. Memory stays bounded whatever the number of transactions: medians and p90s come
+/// from histograms read to the minute, the whole day or percent, or 1/100 month (see
+/// `QuantileHistogram`); only the ten worst cases are kept whole.
 public struct ComplianceSummary: Hashable, Sendable {
     /// How many worst cases are kept.
     public static let worstCaseLimit = 10
@@ -17,11 +19,13 @@ public struct ComplianceSummary: Hashable, Sendable {
     public private(set) var openOverdue = 0
     public private(set) var noPromise = 0
 
-    /// Finished transactions, all of them (with or without a promise).
-    private var elapsedHours: [Double] = []
-    /// Finished transactions with a promise.
-    private var elapsedInUnit: [Double] = []
-    private var percentUsed: [Double] = []
+    /// Finished transactions, all of them (with or without a promise), read to the minute.
+    private var elapsedHours = QuantileHistogram(scale: 60)
+    /// Finished transactions with a promise, in the group's unit: whole minutes for minutes and
+    /// hours, whole days (they are whole anyway), 1/100 month. Left empty once units mix.
+    private var elapsedInUnit = QuantileHistogram(scale: 1)
+    /// Read to the whole percent.
+    private var percentUsed = QuantileHistogram(scale: 1)
     private var capaianSum = 0.0
     /// The unit shared by every measured promise; nil until one is seen or once units differ.
     private var unit: PromiseUnit?
@@ -41,14 +45,19 @@ public struct ComplianceSummary: Hashable, Sendable {
         case .noPromise: noPromise += 1
         }
         if let u = j.promised?.unit, !mixedUnits {
-            if unit == nil { unit = u } else if unit != u { unit = nil; mixedUnits = true }
+            if unit == nil {
+                unit = u
+                elapsedInUnit = QuantileHistogram(scale: Self.scale(u))
+            } else if unit != u {
+                unit = nil; mixedUnits = true
+            }
         }
         if j.finishedAt != nil {
             finished += 1
-            elapsedHours.append(j.elapsedHours)
+            elapsedHours.add(j.elapsedHours)
             if let e = j.elapsedInUnit, let p = j.percentUsed {
-                elapsedInUnit.append(e)
-                percentUsed.append(p)
+                if !mixedUnits { elapsedInUnit.add(e) }
+                percentUsed.add(p)
                 capaianSum += j.capaian ?? 0
             }
         }
@@ -66,16 +75,26 @@ public struct ComplianceSummary: Hashable, Sendable {
         count += o.count; rejected += o.rejected; finished += o.finished
         onTime += o.onTime; late += o.late; open += o.open; openOverdue += o.openOverdue
         noPromise += o.noPromise
-        elapsedHours += o.elapsedHours
-        elapsedInUnit += o.elapsedInUnit
-        percentUsed += o.percentUsed
+        elapsedHours.merge(o.elapsedHours)
+        percentUsed.merge(o.percentUsed)
         capaianSum += o.capaianSum
         if o.mixedUnits || (unit != nil && o.unit != nil && unit != o.unit) {
             mixedUnits = true; unit = nil
-        } else if !mixedUnits, unit == nil {
+            elapsedInUnit = QuantileHistogram(scale: 1)
+        } else if !mixedUnits, o.unit != nil {
+            if unit == nil { elapsedInUnit = o.elapsedInUnit } else { elapsedInUnit.merge(o.elapsedInUnit) }
             unit = o.unit
         }
         for j in o.worstCases { insertWorst(j) }
+    }
+
+    /// Histogram resolution per unit: to the minute for time units, whole days, 1/100 month.
+    static func scale(_ unit: PromiseUnit) -> Double {
+        switch unit {
+        case .minutes, .calendarDays, .workingDays: 1
+        case .hours: 60
+        case .months: 100
+        }
     }
 
     /// Worst first: larger lateness, then transaction id for a stable order.
@@ -92,35 +111,20 @@ public struct ComplianceSummary: Hashable, Sendable {
 
     /// The figures, computed now.
     public var figures: ComplianceFigures {
-        let units = elapsedInUnit.sorted(), hours = elapsedHours.sorted(), percents = percentUsed.sorted()
         let judgedLateOrNot = onTime + late + openOverdue
-        let measuredFinished = elapsedInUnit.count
+        let measuredFinished = percentUsed.total
         return ComplianceFigures(
             count: count, rejected: rejected, finished: finished, onTime: onTime, late: late,
             open: open, openOverdue: openOverdue, noPromise: noPromise,
             onTimeRate: judgedLateOrNot == 0 ? nil : Double(onTime) / Double(judgedLateOrNot),
             meanCapaian: measuredFinished == 0 ? nil : capaianSum / Double(measuredFinished),
+            medianCapaian: percentUsed.median.map { 200 - $0 },
             unit: mixedUnits ? nil : unit,
-            medianElapsedHours: Self.median(hours), p90ElapsedHours: Self.p90(hours),
-            medianElapsedInUnit: mixedUnits ? nil : Self.median(units),
-            p90ElapsedInUnit: mixedUnits ? nil : Self.p90(units),
-            medianPercentUsed: Self.median(percents), p90PercentUsed: Self.p90(percents),
+            medianElapsedHours: elapsedHours.median, p90ElapsedHours: elapsedHours.p90,
+            medianElapsedInUnit: mixedUnits ? nil : elapsedInUnit.median,
+            p90ElapsedInUnit: mixedUnits ? nil : elapsedInUnit.p90,
+            medianPercentUsed: percentUsed.median, p90PercentUsed: percentUsed.p90,
             worstCases: worstCases)
-    }
-
-    /// The middle value; the mean of the two middle ones for an even count.
-    static func median(_ sorted: [Double]) -> Double? {
-        let n = sorted.count
-        guard n > 0 else { return nil }
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-    }
-
-    /// Nearest rank: the smallest value with at least 90 % of the values at or below it — an
-    /// observed value, so an office can read it as "9 in 10 files took at most this".
-    static func p90(_ sorted: [Double]) -> Double? {
-        let n = sorted.count
-        guard n > 0 else { return nil }
-        return sorted[(9 * n + 9) / 10 - 1]
     }
 }
 
@@ -138,17 +142,23 @@ public struct ComplianceFigures: Hashable, Sendable, Codable {
     /// file past its deadline is already late; leaving it out would reward not finishing it.
     /// Transactions without a promise and open ones within their deadline are not counted.
     public var onTimeRate: Double?
-    /// Mean *capaian* (percent) over finished transactions with a promise.
+    /// Mean *capaian* (percent) over finished transactions with a promise. One file finished
+    /// days late against a 30-minute promise has a capaian of −14 000 %, so the mean can be
+    /// dragged far down by a few cases; `medianCapaian` is not.
     public var meanCapaian: Double?
+    /// Median *capaian*: 200 − the median percent of the promise used (capaian falls as the
+    /// percent used rises, so the median of one is read off the other; to the whole percent).
+    public var medianCapaian: Double?
     /// The promise unit the `…InUnit` figures are in; nil when the group mixes units.
     public var unit: PromiseUnit?
-    /// Over finished transactions, with or without a promise; pauses taken out.
+    /// Over finished transactions, with or without a promise; pauses taken out; to the minute.
     public var medianElapsedHours: Double?
     public var p90ElapsedHours: Double?
-    /// Over finished transactions with a promise; nil when units are mixed.
+    /// Over finished transactions with a promise; nil when units are mixed; to the minute,
+    /// whole day or 1/100 month.
     public var medianElapsedInUnit: Double?
     public var p90ElapsedInUnit: Double?
-    /// Percent of the promise used, over finished transactions with a promise.
+    /// Percent of the promise used, over finished transactions with a promise; to the whole percent.
     public var medianPercentUsed: Double?
     public var p90PercentUsed: Double?
     /// The latest cases (late or open past the deadline), most late first, at most ten.

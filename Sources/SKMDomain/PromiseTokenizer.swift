@@ -21,8 +21,9 @@ enum PromiseToken: Equatable {
 
 /// Splits a completion-time text into `PromiseToken`s: HTML tags dropped, lower-cased, clock
 /// times (`07.30`, `12:00`) dropped because they are office hours, a bracketed number in words
-/// after its digits (`1 (satu)`) dropped because it repeats the number, and the *se-* forms
-/// (`sehari`, `seminggu`) expanded to `1 hari`, `1 minggu`.
+/// after its digits (`1 (satu)`) dropped because it repeats the number, the *se-* forms
+/// (`sehari`, `seminggu`) expanded to `1 hari`, `1 minggu`, and a hyphen inside a word
+/// (`non-rutin`) read as a space.
 enum PromiseTokenizer {
     static let seForms: [String: String] = ["sehari": "hari", "sejam": "jam", "seminggu": "minggu", "sebulan": "bulan", "setahun": "tahun"]
 
@@ -47,8 +48,8 @@ enum PromiseTokenizer {
                     i = j + 3
                     continue
                 }
-                // List marker: "1." or "2)" followed by a space or the end.
-                if j < chars.count, chars[j] == "." || chars[j] == ")",
+                // List marker: "1." or "2)" followed by a space or the end — not "(3)".
+                if j < chars.count, chars[j] == "." || (chars[j] == ")" && parenStart.isEmpty),
                    j + 1 == chars.count || chars[j + 1].isWhitespace {
                     out.append(.listMarker)
                     i = j + 1
@@ -82,7 +83,10 @@ enum PromiseTokenizer {
             }
             switch c {
             case ",", ";": out.append(.comma)
-            case "-": out.append(.dash)
+            case "-":
+                // A hyphen inside a word ("non-rutin", "selambat-lambatnya") only joins it.
+                let inWord = i > 0 && chars[i - 1].isLetter && i + 1 < chars.count && chars[i + 1].isLetter
+                if !inWord { out.append(.dash) }
             case "(":
                 parenStart.append(out.count)
             case ")":

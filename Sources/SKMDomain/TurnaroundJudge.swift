@@ -44,11 +44,13 @@ public struct TurnaroundJudge: Sendable {
         return try Turnaround.judge(tx, standard: history.inForce(on: receivedOn), calendar: calendar, asOf: asOf)
     }
 
-    /// Judges every transaction, in order. Stops at the first year whose holidays are missing:
-    /// that is a set-up error for the whole run, not a fault of one transaction.
-    public func judgeAll(_ transactions: [Transaction], asOf: Int64) throws(CalendarError) -> [TurnaroundOutcome] {
-        var out: [TurnaroundOutcome] = []
-        out.reserveCapacity(transactions.count)
+    /// Judges every transaction in order, handing each outcome to `body` — the streaming
+    /// path: nothing is kept, so memory does not grow with the register. Lookups are reused
+    /// while consecutive transactions share agency and service (sort by them for speed).
+    /// Stops at the first year whose holidays are missing: that is a set-up error for the
+    /// whole run, not a fault of one transaction.
+    public func judgeEach<S: Sequence<Transaction>>(_ transactions: S, asOf: Int64,
+                                                   _ body: (Transaction, TurnaroundOutcome) -> Void) throws(CalendarError) {
         var lastAgency = "", lastService = ""
         var calendar: WorkingCalendar?, history: StandardHistory?
         for tx in transactions {
@@ -59,12 +61,32 @@ public struct TurnaroundJudge: Sendable {
                 history = standards[tx.agency]?[tx.service]
             }
             guard let calendar, let history else {
-                out.append(try judge(tx, asOf: asOf))  // builds the rejection
+                body(tx, try judge(tx, asOf: asOf))  // builds the rejection
                 continue
             }
             let receivedOn = calendar.timeZone.local(tx.receivedAt).date
-            out.append(try Turnaround.judge(tx, standard: history.inForce(on: receivedOn), calendar: calendar, asOf: asOf))
+            body(tx, try Turnaround.judge(tx, standard: history.inForce(on: receivedOn), calendar: calendar, asOf: asOf))
         }
+    }
+
+    /// Every outcome, in the order of `transactions`.
+    public func judgeAll(_ transactions: [Transaction], asOf: Int64) throws(CalendarError) -> [TurnaroundOutcome] {
+        var out: [TurnaroundOutcome] = []
+        out.reserveCapacity(transactions.count)
+        try judgeEach(transactions, asOf: asOf) { out.append($1) }
         return out
+    }
+
+    /// One compliance summary per group, e.g. `by: { ServiceKey(agency: $0.agency, service: $0.service) }`;
+    /// rejected transactions count in their group's `rejected`. Filter the transactions to the
+    /// period (by local receipt date) before, or make the period part of the key.
+    public func summarize<Key: Hashable, S: Sequence<Transaction>>(
+        _ transactions: S, asOf: Int64, by key: (Transaction) -> Key
+    ) throws(CalendarError) -> [Key: ComplianceSummary] {
+        var groups: [Key: ComplianceSummary] = [:]
+        try judgeEach(transactions, asOf: asOf) { tx, outcome in
+            groups[key(tx), default: ComplianceSummary()].add(outcome)
+        }
+        return groups
     }
 }

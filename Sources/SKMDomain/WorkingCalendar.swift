@@ -1,10 +1,11 @@
 /// One agency's working calendar (*hari kerja*): which days the office is open, and when.
 ///
-/// Layered as SPEC §4 says: the weekly `OfficeHours` (office days, hours with breaks) minus
-/// national holidays, *cuti bersama*, regional days and the agency's own closures, then the
-/// agency's per-date overrides (half days, Ramadan hours, an extra Saturday). An override is
-/// the most specific layer and wins: an empty override closes the day, a non-empty one opens
-/// it with those hours even on a holiday or a weekend.
+/// Layered as SPEC §4 says: the weekly `OfficeHours` (office days, hours with breaks), the
+/// agency's per-date overrides (half days, Ramadan hours, an extra Saturday: an override
+/// replaces that day's hours, an empty one closes it), and over both the closed days —
+/// national holidays, *cuti bersama*, regional days, the agency's own closures. A closed day
+/// always wins, so a Ramadan-hours range cannot reopen the Nyepi *cuti bersama* inside it; a
+/// front-line unit that works on a *cuti bersama* leaves that day out of its `holidays`.
 ///
 /// Only years whose holidays are loaded can be asked about; any question that touches
 /// another year throws `CalendarError.yearNotLoaded` rather than guess.
@@ -40,8 +41,9 @@ public struct WorkingCalendar: Sendable {
     /// - Parameters:
     ///   - holidays: every closed day that applies to this agency (national, cuti bersama, the
     ///     region's days, the agency's closures). Days outside `loadedYears` are ignored.
-    ///   - loadedYears: the years whose holiday lists are complete. Nil = every year that at
-    ///     least one holiday falls in.
+    ///   - loadedYears: the years whose holiday lists are complete. Nil = every year with at
+    ///     least one national holiday or *cuti bersama* (an agency closure alone does not make a
+    ///     year's calendar known).
     ///   - overrides: per-date hours that replace the weekly ones (empty = closed that day).
     public init(timeZone: IndonesianTimeZone, officeHours: OfficeHours = .civilService,
                 holidays: [Holiday], loadedYears: Set<Int>? = nil,
@@ -52,7 +54,8 @@ public struct WorkingCalendar: Sendable {
         }
         for (date, day) in overrides { try Self.validate(day, on: date.description) }
 
-        let loaded = loadedYears ?? Set(holidays.map(\.date.year))
+        let loaded = loadedYears
+            ?? Set(holidays.lazy.filter { $0.kind == .national || $0.kind == .cutiBersama }.map(\.date.year))
         let years = loaded.sorted()
         var byDate: [LocalDate: Holiday] = [:]
         for h in holidays where loaded.contains(h.date.year) && byDate[h.date] == nil {
@@ -81,10 +84,8 @@ public struct WorkingCalendar: Sendable {
             var intervals: [OfficeHours.Interval] = []
             let isLoaded = loaded.contains(date.year)
             if isLoaded {
-                if let o = overrides[date] {
-                    intervals = o
-                } else if byDate[date] == nil {
-                    intervals = officeHours.intervals(weekday: date.weekday)
+                if byDate[date] == nil {
+                    intervals = overrides[date] ?? officeHours.intervals(weekday: date.weekday)
                 }
             }
             if let open = intervals.first?.open, let close = intervals.last?.close {
@@ -125,9 +126,8 @@ public struct WorkingCalendar: Sendable {
     /// The office intervals on a date: empty when the office is closed.
     public func officeIntervals(on date: LocalDate) throws(CalendarError) -> [OfficeHours.Interval] {
         _ = try offset(of: date)
-        if let o = overrides[date] { return o }
         if holidays[date] != nil { return [] }
-        return officeHours.intervals(weekday: date.weekday)
+        return overrides[date] ?? officeHours.intervals(weekday: date.weekday)
     }
 
     public func isWorkingDay(_ date: LocalDate) throws(CalendarError) -> Bool {

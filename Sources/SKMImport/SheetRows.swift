@@ -9,6 +9,7 @@ import FoundationXML
 /// non-empty cell right of the header is a malformed row, not silently lost.
 final class SheetRows: NSObject, XMLParserDelegate {
     private let strings: [String]
+    private let styles: XLSXStyles
     private let onHeader: ([String]) throws -> Void
     private let onRow: (SourceEvent) throws -> Void
     weak var parser: XMLParser?
@@ -19,11 +20,12 @@ final class SheetRows: NSObject, XMLParserDelegate {
     private var rowNumber = 0, nextRowNumber = 1
     private var cells: [String] = []
     private var inRow = false
-    private var cellColumn = 0, cellType = "", cellText = "", inlineText = ""
+    private var cellColumn = 0, cellStyle = 0, cellType = "", cellText = "", inlineText = ""
     private var inV = false, inInlineT = false
 
-    init(strings: [String], header: @escaping ([String]) throws -> Void, row: @escaping (SourceEvent) throws -> Void) {
+    init(strings: [String], styles: XLSXStyles, header: @escaping ([String]) throws -> Void, row: @escaping (SourceEvent) throws -> Void) {
         self.strings = strings
+        self.styles = styles
         onHeader = header
         onRow = row
     }
@@ -38,6 +40,7 @@ final class SheetRows: NSObject, XMLParserDelegate {
         case "c":
             cellColumn = a["r"].flatMap(Self.columnIndex) ?? cells.count
             cellType = a["t"] ?? "n"
+            cellStyle = a["s"].flatMap { Int($0) } ?? 0
             cellText = ""
             inlineText = ""
         case "v": inV = true
@@ -60,6 +63,7 @@ final class SheetRows: NSObject, XMLParserDelegate {
             case "s": value = Int(cellText).flatMap { $0 < strings.count ? strings[$0] : nil } ?? ""
             case "inlineStr": value = inlineText
             case "b": value = cellText == "1" ? "1" : "0"
+            case "n" where styles.isDate(style: cellStyle): value = XLSXStyles.isoText(serial: cellText) ?? cellText
             default: value = cellText
             }
             if cellColumn >= cells.count { cells.append(contentsOf: repeatElement("", count: cellColumn - cells.count + 1)) }

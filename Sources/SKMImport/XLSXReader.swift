@@ -9,8 +9,9 @@ import ZIPFoundation
 /// The sheet's XML is unzipped to a temporary file and parsed from a stream, so memory holds
 /// the shared-string table (the workbook's distinct texts) but not the rows. Cells come out
 /// as text: shared and inline strings as written, numbers as Excel wrote them (`4`,
-/// `45355.385416666664`) — a date cell is a serial number, which `DateParser` accepts for
-/// XLSX input — booleans as `1`/`0`. The line of a row is its spreadsheet row number.
+/// `45355.385416666664`) except that a cell styled as a date comes out as local ISO text
+/// (`2024-03-04 09:15`) — an unstyled serial is still accepted by `DateParser` for XLSX
+/// input — and booleans as `1`/`0`. The line of a row is its spreadsheet row number.
 public final class XLSXReader: TableSource {
     public let fileName: String
     public let sheetName: String
@@ -67,6 +68,7 @@ public final class XLSXReader: TableSource {
 
     public func read(header: ([String]) throws -> Void, row: (SourceEvent) throws -> Void) throws {
         let strings = try sharedStrings()
+        let styles = archive["xl/styles.xml"] == nil ? XLSXStyles() : XLSXStyles(data: try Self.entry(archive, "xl/styles.xml", fileName))
         guard let entry = archive[sheetPath] else { throw TableFileError.corrupt(file: fileName, reason: "missing \(sheetPath)") }
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("skm-sheet-\(UUID().uuidString).xml")
         _ = FileManager.default.createFile(atPath: temp.path, contents: nil)
@@ -84,7 +86,7 @@ public final class XLSXReader: TableSource {
         guard let stream = InputStream(url: temp) else { throw TableFileError.cannotOpen(file: fileName, reason: "temporary file") }
         try withoutActuallyEscaping(header) { header in
             try withoutActuallyEscaping(row) { row in
-                let sheet = SheetRows(strings: strings, header: header, row: { [unowned self] e in self.rows += 1; try row(e) })
+                let sheet = SheetRows(strings: strings, styles: styles, header: header, row: { [unowned self] e in self.rows += 1; try row(e) })
                 let parser = XMLParser(stream: stream)
                 parser.delegate = sheet
                 sheet.parser = parser

@@ -8,7 +8,7 @@ public struct ReportLabels: Sendable {
     public var title, agency, period, method, weight, layout, decree, generated: String
     public var service, respondents, minimumSample, sampleAdequate, ikm, ikmConverted, mutu, kinerja: String
     public var onTimeRate, capaian, lowestUnsur, change, trend, confidence: String
-    public var allServices, yes, no, shortBy, significant, withinNoise, noPrevious: String
+    public var allServices, yes, no, shortBy, significant, withinNoise, noPrevious, allEqual, sum: String
     public var notes, weightNote, roundingNote, onTimeNote, sampleNote: String
 
     // Unsur
@@ -44,9 +44,10 @@ public struct ReportLabels: Sendable {
         service: "Layanan", respondents: "Responden", minimumSample: "Sampel minimum", sampleAdequate: "Sampel cukup",
         ikm: "IKM (1–4)", ikmConverted: "IKM (×25)", mutu: "Mutu", kinerja: "Kinerja",
         onTimeRate: "Tepat waktu", capaian: "Capaian waktu", lowestUnsur: "Unsur terendah",
-        change: "Perubahan", trend: "Tren", confidence: "Selang kepercayaan 95%",
+        change: "Perubahan", trend: "Tren", confidence: "Galat 95% (±)",
         allServices: "Seluruh layanan", yes: "Ya", no: "Tidak", shortBy: "kurang", significant: "(signifikan)",
         withinNoise: "(dalam batas acak)", noPrevious: "tidak ada data periode sebelumnya",
+        allEqual: "semua unsur sama", sum: "Jumlah",
         notes: "Catatan",
         weightNote: "IKM = Σ (NRR per unsur × bobot); IKM unit pelayanan = IKM × 25. Mutu dibaca pada nilai ×25 yang dibulatkan dua desimal.",
         roundingNote: "Angka ditampilkan dibulatkan; nilai lengkap tersimpan di sel dan di laporan JSON.",
@@ -78,9 +79,10 @@ public struct ReportLabels: Sendable {
         service: "Service", respondents: "Respondents", minimumSample: "Minimum sample", sampleAdequate: "Sample adequate",
         ikm: "IKM (1–4)", ikmConverted: "IKM (×25)", mutu: "Grade", kinerja: "Performance",
         onTimeRate: "On time", capaian: "Time achievement", lowestUnsur: "Lowest elements",
-        change: "Change", trend: "Trend", confidence: "95% confidence interval",
+        change: "Change", trend: "Trend", confidence: "95% margin (±)",
         allServices: "All services", yes: "Yes", no: "No", shortBy: "short by", significant: "(significant)",
         withinNoise: "(within random noise)", noPrevious: "no data for the previous period",
+        allEqual: "all elements equal", sum: "Total",
         notes: "Notes",
         weightNote: "IKM = Σ (NRR per element × weight); service unit IKM = IKM × 25. The grade is read on the ×25 value rounded to two decimals.",
         roundingNote: "Figures are displayed rounded; full values are kept in the cells and in the JSON report.",

@@ -17,7 +17,7 @@ public enum StoreCompliance {
         var overall = ComplianceSummary()
         var cases: [LateCase] = []
         var perService: [String: ComplianceFigures] = [:]
-        for (service, s) in summaries {
+        for (service, s) in summaries.sorted(by: { $0.key < $1.key }) {  // fixed order: identical sums, identical files
             overall.merge(s)
             let f = figures(s, service: service, agency: agency)
             cases += f.latestCases

@@ -24,7 +24,7 @@ struct CatalogCommand: ParsableCommand {
 
         func load() throws -> Catalog {
             do { return try CatalogLoader.load(seeds: url) } catch let e as CatalogLoadError {
-                throw ValidationError("the catalog in \(seeds) does not load:\n\(e.description)\nRun `skm catalog check` for the full list.")
+                throw CatalogCLIError("the catalog in \(seeds) does not load:\n\(e.description)\nRun `skm catalog check` for the full list.")
             }
         }
     }
@@ -47,7 +47,7 @@ struct CatalogCommand: ParsableCommand {
         func run() throws {
             let text: String
             do { text = try String(contentsOfFile: decree, encoding: .utf8) } catch {
-                throw ValidationError("cannot read \(decree) as UTF-8 text: \(error.localizedDescription)")
+                throw CatalogCLIError("cannot read \(decree) as UTF-8 text: \(error.localizedDescription)")
             }
             let draft = DecreeImporter.importDecree(text, code: code)
             let data = draft.agency.encoded()
@@ -92,15 +92,16 @@ struct CatalogCommand: ParsableCommand {
         func run() throws {
             let catalog = try options.load()
             guard let a = catalog.agency(agency) else {
-                throw ValidationError("no agency \"\(agency)\"; known: \(catalog.agencies.map(\.code).joined(separator: ", "))")
+                throw CatalogCLIError("no agency \"\(agency)\"; known: \(catalog.agencies.map(\.code).joined(separator: ", "))")
             }
             guard let code = service else {
                 print("\(a.name)\n\(a.region) (\(a.timeZone.rawValue), \(a.timeZone.ianaIdentifier))")
                 print("Keputusan: \(a.decree.number) tanggal \(a.decree.date)\n  \(a.decree.title)")
                 print("Jam kantor:")
+                let hours = OfficeHoursFile(a.officeHours)
                 for (i, day) in OfficeHoursFile.dayNames.enumerated() {
-                    let iv = a.officeHours.intervals(weekday: i + 1)
-                    print("  \(day.padding(toLength: 7, withPad: " ", startingAt: 0)) \(iv.isEmpty ? "tutup" : OfficeHoursFile(days: (0..<7).map { $0 == i ? OfficeHoursFile(a.officeHours).days[i] : [] }).days[i].joined(separator: ", "))")
+                    let text = hours.days[i].isEmpty ? "tutup" : hours.days[i].joined(separator: ", ")
+                    print("  \(day.padding(toLength: 7, withPad: " ", startingAt: 0)) \(text)")
                 }
                 for n in catalog.notes[a.code] ?? [] { print("Catatan: \(n)") }
                 print("Layanan:")
@@ -108,7 +109,7 @@ struct CatalogCommand: ParsableCommand {
                 return
             }
             guard let s = a.service(code) else {
-                throw ValidationError("no service \"\(code)\" in \(a.code); known: \(a.services.map(\.code).joined(separator: ", "))")
+                throw CatalogCLIError("no service \"\(code)\" in \(a.code); known: \(a.services.map(\.code).joined(separator: ", "))")
             }
             print("\(s.name) [\(a.code)/\(s.code)], berlaku sejak \(s.validFrom)")
             print("Janji waktu: \(CatalogCheck.summary(s.promise))")
@@ -138,4 +139,10 @@ struct CatalogCommand: ParsableCommand {
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
+}
+
+/// A failure explained in one message, without the usage text `ValidationError` adds.
+struct CatalogCLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

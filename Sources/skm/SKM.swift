@@ -20,6 +20,8 @@ struct SKM: AsyncParsableCommand {
             ComplianceCommand.self,
             CatalogCommand.self,
             ImportCommand.self,
+            BenchCommand.self,
+            QueryCommand.self,
             ServeCommand.self,
             TokenCommand.self,
         ]

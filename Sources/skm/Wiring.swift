@@ -19,9 +19,9 @@ enum ComplianceWiring {
     static func source(store: Store, asOf: Int64) -> ComplianceSource? { StoreCompliance.source(store: store, asOf: asOf) }
 }
 
-/// Where the XLSX writer plugs in (filled in when it lands).
+/// The XLSX workbook, in the language asked for.
 enum WorkbookWiring {
     static func write(_ report: EvaluationReport, to url: URL, language: String) throws {
-        throw CLIError("XLSX output is not available in this build yet; use --format json")
+        try XLSXReportWriter.write(report, to: url, language: ReportLanguage(rawValue: language) ?? .id)
     }
 }

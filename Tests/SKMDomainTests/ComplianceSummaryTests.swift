@@ -48,7 +48,10 @@ import Testing
         #expect(f.unit == .workingDays)
         #expect(f.medianElapsedInUnit == 2.5)
         #expect(f.p90ElapsedInUnit == 5)
-        #expect(abs(f.medianPercentUsed! - 250.0 / 3) < 1e-9)
+        // Percent used, read to the whole percent: 33, 67, 100, 167 → median 83.5; p90 → 167.
+        #expect(f.medianPercentUsed == 83.5)
+        #expect(f.p90PercentUsed == 167)
+        #expect(f.medianCapaian == 116.5)
         // Capaian: 166.67, 133.33, 100, 33.33 → mean 108.33.
         #expect(abs(f.meanCapaian! - 1300.0 / 12) < 1e-9)
         #expect(f.worstCases.map(\.transactionID) == ["d", "f"])
@@ -89,6 +92,24 @@ import Testing
         #expect(m.figures.unit == nil)
     }
 
+    /// Read at a resolution: 0.3 h and 2 h are 18 and 120 minutes; ranks count repeats.
+    @Test func histogramQuantiles() {
+        var h = QuantileHistogram(scale: 60)
+        for v in [2.0, 0.3, 2.0, 5.0] { h.add(v) }
+        #expect(h.median == 2)  // 0.3, 2, 2, 5
+        #expect(h.p90 == 5)     // rank ⌈3.6⌉ = 4
+        var other = QuantileHistogram(scale: 60)
+        for v in [0.1, 0.1, 0.1] { other.add(v) }
+        h.merge(other)          // 0.1, 0.1, 0.1, 0.3, 2, 2, 5
+        #expect(h.median == 0.3)
+        #expect(h.p90 == 5)     // rank ⌈6.3⌉ = 7
+        #expect(h.total == 7)
+        var rounding = QuantileHistogram(scale: 1)
+        rounding.add(83.333)
+        rounding.add(83.6)
+        #expect(rounding.median == 83.5)  // 83 and 84
+    }
+
     @Test func emptyGroupHasNoRates() {
         let f = ComplianceSummary().figures
         #expect(f.count == 0)
@@ -124,5 +145,10 @@ import Testing
         for o in outcomes { s.add(o) }
         #expect(s.figures.onTimeRate == 0.5)
         #expect(s.figures.rejected == 1)
+        // The streaming path gives the same, per group.
+        let groups = try judge.summarize(txs, asOf: F.at(2024, 9, 30, 23, 59)) { $0.service }
+        #expect(groups["L1"]?.figures.onTimeRate == 0.5)
+        #expect(groups["L9"]?.figures.rejected == 1)
+        #expect(groups["L9"]?.figures.count == 0)
     }
 }

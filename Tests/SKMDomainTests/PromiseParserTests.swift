@@ -43,6 +43,11 @@ struct PromiseParserTests {
         ("kurang lebih", "kurang lebih 45 menit", d(45, .minutes)),
         ("year", "1 (satu) tahun", d(12, .months)),
         ("weeks range", "1 s.d. 2 minggu", d(14, .calendarDays, from: 7)),
+        ("selambat-lambatnya", "selambat-lambatnya 14 (empat belas) hari kerja sejak berkas lengkap", d(14, .workingDays)),
+        ("paling lambat 2 x 24 jam", "paling lambat 2 x 24 jam", d(48, .hours)),
+        ("1x24 jam", "1x24 jam", d(24, .hours)),
+        ("words then digits", "tiga (3) hari kerja", d(3, .workingDays)),
+        ("calendar days", "7 (tujuh) hari kalender", d(7, .calendarDays)),
     ]
 
     @Test(arguments: singles.indices)
@@ -78,6 +83,12 @@ struct PromiseParserTests {
             #expect(p.defaultVariant == "rutin")
             #expect(p.duration(forVariant: "Non Rutin") == Self.d(1, .calendarDays))
         }
+    }
+
+    @Test func hyphenatedVariantNames() {
+        let p = PromiseParser.parse("Rutin: 3 hari kerja; Non-rutin: 1 hari kerja")
+        #expect(p.variants.map(\.name) == ["rutin", "non rutin"])
+        #expect(p.duration(forVariant: "non rutin") == Self.d(1, .workingDays))
     }
 
     @Test func massServiceHasNoPromise() {

@@ -1,3 +1,4 @@
+import Testing
 @testable import SKMDomain
 
 /// Real calendars for tests, written out here so the tests do not depend on `seeds/`.
@@ -53,6 +54,16 @@ enum Fixtures {
 
     static func promise(_ n: Int, _ unit: PromiseUnit) -> Promise {
         .single("\(n) \(unit.rawValue)", PromisedDuration(amount: n, unit: unit))
+    }
+
+    /// "As of" for open transactions in tests that do not care.
+    static let farFuture = at(2024, 12, 31, 12, 0)
+
+    /// Judges against a standard with `promise`; fails the test on a rejection.
+    static func judge(_ tx: Transaction, _ promise: Promise, _ cal: WorkingCalendar,
+                      asOf: Int64 = farFuture) throws -> TurnaroundJudgement {
+        let outcome = try Turnaround.judge(tx, standard: standard(promise), calendar: cal, asOf: asOf)
+        return try #require(outcome.judgement)
     }
 
     static func tx(_ received: Int64, _ finished: Int64?, variant: String? = nil,

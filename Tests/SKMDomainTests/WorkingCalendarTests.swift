@@ -61,10 +61,12 @@ import Testing
         #expect(try c.isWorkingDay(F.date(2026, 1, 2)) == true)
     }
 
-    /// Without an explicit list, the loaded years are those the holidays fall in.
+    /// Without an explicit list, the loaded years are those with national holidays.
     @Test func loadedYearsDefaultToTheHolidaysYears() throws {
-        let c = try WorkingCalendar(timeZone: .wib, holidays: F.holidays2024)
+        let closure2025 = Holiday(date: F.date(2025, 3, 3), name: "Rapat kerja", kind: .closure, source: "SE")
+        let c = try WorkingCalendar(timeZone: .wib, holidays: F.holidays2024 + [closure2025])
         #expect(c.loadedYears == [2024])
+        #expect(throws: CalendarError.yearNotLoaded(2025)) { try c.isWorkingDay(F.date(2025, 3, 4)) }
         let none = try WorkingCalendar(timeZone: .wib, holidays: [])
         #expect(throws: CalendarError.yearNotLoaded(2024)) { try none.isWorkingDay(F.date(2024, 7, 1)) }
     }
@@ -76,22 +78,41 @@ import Testing
         #expect(try c.isWorkingDay(F.date(2024, 7, 6)) == false)
     }
 
-    /// Per-date overrides are the agency's own layer and win over weekday and holiday.
+    /// Per-date overrides replace a day's hours; closed days (holidays, closures) still win.
     @Test func overridesHalfDaysExtraSaturdaysAndClosures() throws {
         let c = try F.calendar(overrides: [
             F.date(2024, 7, 5): [.init(open: 450, close: 660)],  // Jumat setengah hari
             F.date(2024, 7, 6): [.init(open: 480, close: 720)],  // Sabtu buka
             F.date(2024, 7, 8): [],                                // Senin tutup
-            F.date(2024, 12, 26): [.init(open: 480, close: 720)],  // cuti bersama, layanan piket
+            F.date(2024, 12, 26): [.init(open: 480, close: 720)],  // cuti bersama stays closed
         ], extra: [Holiday(date: F.date(2024, 7, 9), name: "Rapat kerja", kind: .closure, source: "SE Kepala Dinas")])
         #expect(try c.closing(on: F.date(2024, 7, 5)) == 660)
         #expect(try c.isWorkingDay(F.date(2024, 7, 6)) == true)
         #expect(try c.isWorkingDay(F.date(2024, 7, 8)) == false)
         #expect(try c.isWorkingDay(F.date(2024, 7, 9)) == false)  // agency closure
-        #expect(try c.isWorkingDay(F.date(2024, 12, 26)) == true)
+        #expect(try c.isWorkingDay(F.date(2024, 12, 26)) == false)
+        #expect(try c.officeIntervals(on: F.date(2024, 12, 26)) == [])
         #expect(try c.nextWorkingDay(after: F.date(2024, 7, 5)) == F.date(2024, 7, 6))
         #expect(try c.nextWorkingDay(after: F.date(2024, 7, 6)) == F.date(2024, 7, 10))
         #expect(c.holidays[F.date(2024, 7, 9)]?.kind == .closure)
+    }
+
+    /// Ramadan 1445 H hours over 12 Mar–9 Apr 2024: Nyepi's cuti bersama (12 Mar) and Wafat
+    /// Isa Almasih (29 Mar) inside the range stay closed.
+    @Test func ramadanHoursOverARange() throws {
+        let ramadan = WorkingCalendar.overrides(from: F.date(2024, 3, 12), through: F.date(2024, 4, 9),
+                                                hours: .ramadanCivilService)
+        #expect(ramadan.count == 29)
+        let c = try F.calendar(overrides: ramadan)
+        #expect(try c.isWorkingDay(F.date(2024, 3, 12)) == false)
+        #expect(try c.isWorkingDay(F.date(2024, 3, 29)) == false)
+        #expect(try c.closing(on: F.date(2024, 3, 14)) == 900)  // Kamis 15.00
+        #expect(try c.closing(on: F.date(2024, 3, 22)) == 930)  // Jumat 15.30
+        #expect(try c.closing(on: F.date(2024, 3, 11)) == nil)  // Nyepi
+        #expect(try c.closing(on: F.date(2024, 3, 8)) == 990)   // before Ramadan
+        let week = (1...5).map { OfficeHours.ramadanCivilService.minutesOpen(weekday: $0) }.reduce(0, +)
+        #expect(week == 1950)  // 32.5 hours
+        #expect((1...5).map { OfficeHours.civilService.minutesOpen(weekday: $0) }.reduce(0, +) == 2250)  // 37.5
     }
 
     @Test func impossibleHoursAreRefused() {

@@ -36,7 +36,14 @@ import SKMStorage
     @Test func sheetNamesInBothLanguages() throws {
         let report = try ReportFixture.report()
         #expect(try write(report).xlsx.sheetNames == ["Ringkasan", "Unsur", "Ketepatan Waktu", "Responden", "Saran", "Ditolak"])
-        #expect(try write(report, language: .en).xlsx.sheetNames == ["Summary", "Elements", "Timeliness", "Respondents", "Suggestions", "Rejected"])
+        let en = try write(report, language: .en).xlsx
+        #expect(en.sheetNames == ["Summary", "Elements", "Timeliness", "Respondents", "Suggestions", "Rejected"])
+        let all = try #require(en["Summary"]?.rowWhere(is: "All services"))
+        #expect(en["Summary"]?["G\(all)"] == .text("Good"))
+        #expect(en["Elements"]?.rowWhere("B", is: "Completion time") != nil)
+        #expect(ReportLanguage(code: "EN") == .en)
+        #expect(ReportLanguage(code: "indonesia") == .id)
+        #expect(ReportLanguage(code: "fr") == nil)
     }
 
     @Test func summaryMatchesJSONAndHandComputedFigures() throws {
@@ -72,6 +79,8 @@ import SKMStorage
         #expect(w.xlsx.fill("Ringkasan", "F\(p)") == "FFC6EFCE")
         #expect(sheet["I\(p)"] == .text("–"))
         #expect(sheet["L\(p)"] == .text("–"))
+        #expect(sheet["K\(p)"] == .text("semua unsur sama"))  // all nine answered 4
+        #expect(same(sheet["H\(kb)"], ConfidenceInterval.z95 * w.report.services[0].figures.confidence95!.standardError))
 
         let all = try #require(sheet.rowWhere(is: "Seluruh layanan"))
         let overall = w.json["overall"] as! [String: Any]
@@ -196,6 +205,8 @@ import SKMStorage
         let l2 = try #require(open.rowWhere(is: "L"))
         #expect(open["B\(l2)"] == .number(1))
         #expect(open["C\(l2)"] == .number(0.2))
+        let total = try #require(open.rowWhere(is: "Jumlah"))
+        #expect(open["B\(total)"] == .number(5))
     }
 
     @Test func suppressionAddsTheNextSmallestWhenOneCellIsHidden() {

@@ -25,7 +25,7 @@ extension XLSXReportWriter {
                 }
                 row += 1
             }
-            try ws.text(row, 0, l.total, ReportStyles.bold(ReportStyles.text))
+            try ws.text(row, 0, l.sum, ReportStyles.bold(ReportStyles.text))
             try ws.number(row, 1, Double(rows.reduce(0) { $0 + $1.respondents }), ReportStyles.bold(ReportStyles.integer))
             row += 2
         }

@@ -1,4 +1,5 @@
 import CXlsxWriter
+import SKMDomain
 
 /// Ringkasan: the one page the head of office reads. A4 landscape, fitted to one page.
 extension XLSXReportWriter {
@@ -55,11 +56,13 @@ extension XLSXReportWriter {
         try ws.number(row, C.ikmConverted.rawValue, g.ikmConverted, s(ReportStyles.decimal2), placeholder: "–")
         try ws.text(row, C.mutu.rawValue, g.mutu ?? "–", ReportStyles.grade(g.mutu, bold: true))
         try ws.text(row, C.kinerja.rawValue, l.kinerja(g) ?? "–", s(ReportStyles.grade(g.mutu)))
-        try ws.number(row, C.ci.rawValue, g.confidence95?.halfWidth, s(ReportStyles.plusMinus), placeholder: "–")
+        // ± 1.96 standard errors: the interval itself may be clipped at 100 and so look narrower.
+        try ws.number(row, C.ci.rawValue, g.confidence95.map { ConfidenceInterval.z95 * $0.standardError },
+                      s(ReportStyles.plusMinus), placeholder: "–")
         try ws.number(row, C.onTime.rawValue, g.compliance?.onTimeRate, s(ReportStyles.percent), placeholder: "–")
         if g.compliance?.onTimeRate != nil { try colourOnTime(ws, row: row, col: C.onTime.rawValue) }
         try ws.number(row, C.capaian.rawValue, g.compliance?.capaianMean, s(ReportStyles.percentNumber), placeholder: "–")
-        try ws.text(row, C.lowest.rawValue, g.lowestUnsur.isEmpty ? "–" : lowestText(g), s(ReportStyles.wrapped))
+        try ws.text(row, C.lowest.rawValue, lowestText(g), s(ReportStyles.wrapped))
         try ws.number(row, C.change.rawValue, g.change?.delta, s(ReportStyles.signed), placeholder: "–")
         try ws.text(row, C.trend.rawValue, g.change.map(trendText) ?? "–", s(ReportStyles.centered))
     }

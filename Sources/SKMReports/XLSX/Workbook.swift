@@ -70,8 +70,10 @@ public final class Workbook {
         return format
     }
 
-    /// Sets the document's title and author shown in Excel's file properties.
-    public func setProperties(title: String, subject: String, author: String) throws {
+    /// Sets the document's title and author shown in Excel's file properties. `created` (UTC
+    /// seconds) is fixed by the caller so that the same figures give byte-identical files;
+    /// libxlsxwriter would otherwise stamp the current time.
+    public func setProperties(title: String, subject: String, author: String, created: Int64) throws {
         let wb = try open()
         let err = title.withCString { t in
             subject.withCString { s in
@@ -80,6 +82,7 @@ public final class Workbook {
                     p.title = UnsafeMutablePointer(mutating: t)
                     p.subject = UnsafeMutablePointer(mutating: s)
                     p.author = UnsafeMutablePointer(mutating: a)
+                    p.created = time_t(created)
                     return workbook_set_properties(wb, &p)  // copies the strings
                 }
             }

@@ -34,7 +34,8 @@ public struct XLSXReportWriter {
         let wb = try Workbook(path: path, constantMemory: true)
         let l = language.labels
         try wb.setProperties(title: "\(l.title) — \(report.agency.name) — \(periodLabel(report))",
-                             subject: "IKM \(report.period.id)", author: report.generatedBy)
+                             subject: "IKM \(report.period.id)", author: report.generatedBy,
+                             created: Int64((LocalDate(iso: report.period.end)?.dayNumber ?? 0) + 1) * 86400)
         try writeSummary(report, wb.addSheet(l.sheetSummary))
         try writeUnsur(report, wb.addSheet(l.sheetUnsur), workbook: wb)
         try writeTimeliness(report, wb.addSheet(l.sheetTimeliness), workbook: wb)
@@ -77,8 +78,11 @@ public struct XLSXReportWriter {
     }
 
     /// "U3 Waktu Penyelesaian, U8 …" in the report's language.
+    /// "–" when nobody answered; a note instead of nine names when every unsur ties.
     func lowestText(_ g: GroupFigures) -> String {
-        g.lowestUnsur.map { code in
+        if g.lowestUnsur.isEmpty { return "–" }
+        if g.lowestUnsur.count > 1 && g.lowestUnsur.count == g.unsur.filter({ !$0.absent }).count { return labels.allEqual }
+        return g.lowestUnsur.map { code in
             let u = g.unsur.first { $0.code == code }
             return "\(code) \((language == .id ? u?.name : u?.nameEn) ?? "")"
         }.joined(separator: ", ")
