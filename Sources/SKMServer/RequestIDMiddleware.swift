@@ -18,6 +18,7 @@ struct RequestIDMiddleware: RouterMiddleware {
         context.requestID = id
         context.logger[metadataKey: "request_id"] = .string(id)
         let start = DispatchTime.now().uptimeNanoseconds
+        context.logger.debug("request started", metadata: ["method": .string(request.method.rawValue), "path": .string(request.uri.path)])
         var response: Response
         do {
             response = try await next(request, context)

@@ -69,36 +69,8 @@ import Testing
         let list = try Self.run(["token", "list", "--store", path])
         #expect(list == "id\tagency\trole\tcreated\trevoked\tlabel\n" + "1\tlebong\tofficer\t" + list.split(separator: "\t")[8] + "\t-\t\n")
 
-        let server = Process()
-        server.executableURL = try Self.binary()
-        server.arguments = ["serve", "--store", path, "--host", "127.0.0.1", "--port", "0"]
-        let out = Pipe()
-        server.standardOutput = out
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        // Never leave a server behind, whatever happens below.
-        let watchdog = Task.detached {
-            try await Task.sleep(for: .seconds(120))
-            if server.isRunning { server.terminate() }
-        }
-        defer {
-            watchdog.cancel()
-            if server.isRunning { kill(server.processIdentifier, SIGKILL) }
-        }
-
-        // "listening on http://127.0.0.1:PORT" once the socket is bound.
-        let line = await Task.detached { () -> String in
-            var text = ""
-            while !text.contains("\n") {
-                let chunk = out.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                text += String(decoding: chunk, as: UTF8.self)
-            }
-            return text
-        }.value
-        let prefix = "listening on http://127.0.0.1:"
-        let portText = try #require(line.split(separator: "\n").first.flatMap { $0.hasPrefix(prefix) ? $0.dropFirst(prefix.count) : nil })
-        let base = try #require(URL(string: "http://127.0.0.1:\(portText)"))
+        let server = try await LiveServer(store: path)
+        let base = server.base
 
         let (healthStatus, health, _) = try await Self.http("GET", base.appendingPathComponent("health"))
         #expect(healthStatus == 200)
@@ -123,9 +95,38 @@ import Testing
         #expect((ikm["overall"] as? [String: Any])?["ikm_converted_rounded"] as? Double == 75)
         #expect((ikm["overall"] as? [String: Any])?["mutu"] as? String == "C")
 
-        kill(server.processIdentifier, SIGTERM)
-        await Task.detached { server.waitUntilExit() }.value
-        #expect(server.terminationReason == .exit)
-        #expect(server.terminationStatus == 0)
+        await server.terminate()
+        #expect(server.process.terminationReason == .exit)
+        #expect(server.process.terminationStatus == 0)
+    }
+
+    /// SIGTERM while a request is half-sent: the server stops taking connections but finishes
+    /// that request (swift-service-lifecycle's graceful shutdown), then exits 0.
+    @Test func sigtermLetsAnInFlightRequestFinish() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skm-live-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("skm.sqlite").path
+        let store = try Store(path: path)
+        try store.saveCatalog(agencies: [World.lebong], holidays: [])
+        let token = try store.createToken(agency: "lebong", role: .officer).secret
+
+        let server = try await LiveServer(store: path, arguments: ["--log-level", "debug"])
+        let body = #"{"id":"inflight-1","service":"kb","date":"2024-02-10","answers":[4,4,4,4,4,4,4,4,4]}"#
+        let conn = try RawConnection(port: server.base.port!)
+        try conn.send("POST /v1/agencies/lebong/responses HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Request-Id: inflight\r\n"
+            + "Authorization: Bearer \(token)\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n"
+            + "Connection: close\r\n\r\n" + String(body.prefix(20)))
+        // The handler is running and waiting for the rest of the body.
+        try await server.waitForLog(#""request_id":"inflight""#)
+
+        kill(server.process.processIdentifier, SIGTERM)
+        try await server.waitForLog("Signal caught")
+        try conn.send(String(body.dropFirst(20)))
+        let reply = await Task.detached { conn.readAll() }.value
+        #expect(reply.hasPrefix("HTTP/1.1 201"), "\(reply)")
+
+        await server.terminate()
+        #expect(server.process.terminationStatus == 0)
+        #expect(try Store(path: path).responseTallies(agency: "lebong", period: .year(2024))["kb"]?.respondents == 1)
     }
 }
