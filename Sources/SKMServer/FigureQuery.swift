@@ -5,16 +5,33 @@ import SKMReports
 /// The filters of the figure and report endpoints, the same as the CLI's: `period` (required:
 /// `2024-S1`, `2024-Q3`, `2024`, `2024-01-01..2024-03-31`), `service`, `method`
 /// (`permenpanrb-14-2017` | `kepmenpan-25-2004`), `weights` (`exact` | `0.111` | `0.11`),
-/// `for_publication` (profile cells under 5 hidden).
+/// `for_publication` (profile cells under 5 hidden), `as_of` (judge open transactions as of
+/// the end of that local day, `YYYY-MM-DD`, or an ISO 8601 instant with offset; default now).
 public struct FigureQuery: Sendable {
     public var period: Period
     public var service: String?
     public var options: ReportOptions
+    public var asOf: AsOf?
 
-    public init(period: Period, service: String? = nil, options: ReportOptions = .init()) {
+    /// When open transactions are judged.
+    public enum AsOf: Sendable, Equatable {
+        /// The end of this day in the agency's time zone.
+        case endOfDay(LocalDate)
+        case instant(Int64)
+
+        func instant(in zone: IndonesianTimeZone) -> Int64 {
+            switch self {
+            case let .endOfDay(d): zone.instant(d.adding(days: 1), minuteOfDay: 0) - 1
+            case let .instant(t): t
+            }
+        }
+    }
+
+    public init(period: Period, service: String? = nil, options: ReportOptions = .init(), asOf: AsOf? = nil) {
         self.period = period
         self.service = service
         self.options = options
+        self.asOf = asOf
     }
 
     /// Parses query parameters; a bad one is a 400 naming it.
@@ -45,7 +62,17 @@ public struct FigureQuery: Sendable {
             guard let b = Bool(f.lowercased()) else { throw bad("for_publication", "Use true or false, not '\(f)'.") }
             options.forPublication = b
         }
+        var asOf: AsOf?
+        if let a = parameters["as_of"] {
+            if let d = Validator.isoDate(a) {
+                asOf = .endOfDay(d)
+            } else if let t = Validator.isoInstant(a) {
+                asOf = .instant(t)
+            } else {
+                throw bad("as_of", "'\(a)' is neither a date YYYY-MM-DD nor an ISO 8601 time with an offset.")
+            }
+        }
         let service = parameters["service"].flatMap { $0.isEmpty ? nil : $0 }
-        self.init(period: period, service: service, options: options)
+        self.init(period: period, service: service, options: options, asOf: asOf)
     }
 }

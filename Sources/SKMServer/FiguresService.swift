@@ -7,12 +7,17 @@ import SKMStorage
 /// same `ReportBuilder` as the reports so the dashboard and the workbook never disagree.
 public struct FiguresService: Sendable {
     public let store: Store
-    /// Turnaround figures; nil until a compliance engine is wired in (then 501 on that route).
+    /// Turnaround figures, open transactions judged as of now; nil until a compliance engine
+    /// is wired in (then 501 on that route).
     public let compliance: ComplianceSource?
+    /// The same judged as of a given instant, for `as_of` (the CLI's `--as-of`): a report
+    /// rebuilt later then shows the open cases as they stood. Nil: `as_of` is refused.
+    public let complianceAsOf: (@Sendable (_ asOf: Int64) -> ComplianceSource)?
 
-    public init(store: Store, compliance: ComplianceSource? = nil) {
+    public init(store: Store, compliance: ComplianceSource? = nil, complianceAsOf: (@Sendable (Int64) -> ComplianceSource)? = nil) {
         self.store = store
         self.compliance = compliance
+        self.complianceAsOf = complianceAsOf
     }
 
     // MARK: Catalog
@@ -96,7 +101,7 @@ public struct FiguresService: Sendable {
     }
 
     public func compliance(agency code: String, _ q: FigureQuery) throws -> ComplianceReport {
-        guard compliance != nil else {
+        guard compliance != nil || complianceAsOf != nil else {
             throw Problem(.notImplemented, detail: "Turnaround compliance is not available in this build of the server.")
         }
         let report = try build(agency: code, q, withCompliance: true)
@@ -122,7 +127,14 @@ public struct FiguresService: Sendable {
             throw Problem(.invalidParameter, detail: "Unknown service '\(s)' for \(code); known: \(agency.services.map(\.code).joined(separator: ", ")).",
                           field: "service")
         }
-        return try ReportBuilder(store: store, options: q.options, compliance: withCompliance ? compliance : nil)
+        var source = compliance
+        if let asOf = q.asOf {
+            guard let complianceAsOf else {
+                throw Problem(.invalidParameter, detail: "This server cannot judge as of another time.", field: "as_of")
+            }
+            source = complianceAsOf(asOf.instant(in: agency.timeZone))
+        }
+        return try ReportBuilder(store: store, options: q.options, compliance: withCompliance ? source : nil)
             .build(agency: agency, period: q.period)
     }
 

@@ -268,6 +268,7 @@ paths:
         - {$ref: "#/components/parameters/agency"}
         - {$ref: "#/components/parameters/period"}
         - {$ref: "#/components/parameters/service"}
+        - {$ref: "#/components/parameters/asOf"}
       responses:
         "200":
           description: Compliance figures.
@@ -288,6 +289,7 @@ paths:
         - {$ref: "#/components/parameters/period"}
         - {$ref: "#/components/parameters/method"}
         - {$ref: "#/components/parameters/weights"}
+        - {$ref: "#/components/parameters/asOf"}
         - {name: format, in: query, schema: {type: string, enum: [json, xlsx], default: json}}
         - {name: for_publication, in: query, schema: {type: boolean, default: false}}
         - {name: lang, in: query, description: Workbook language., schema: {type: string, enum: [id, en], default: id}}
@@ -317,6 +319,11 @@ components:
     service: {name: service, in: query, schema: {type: string}}
     method: {name: method, in: query, schema: {type: string, enum: [permenpanrb-14-2017, kepmenpan-25-2004]}}
     weights: {name: weights, in: query, schema: {type: string, enum: [exact, "0.111", "0.11"]}}
+    asOf:
+      name: as_of
+      in: query
+      description: Judge open transactions as of the end of this local day (YYYY-MM-DD) or an ISO 8601 time with offset; default now.
+      schema: {type: string}
     filename: {name: filename, in: query, description: Name the batch and its rejects are filed under., schema: {type: string}}
     csvService: {name: service, in: query, description: Service code for files without a service column., schema: {type: string}}
     layout: {name: layout, in: query, schema: {type: string, enum: [regulation, sample-form, kepmenpan-2004]}}

@@ -66,6 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
             compliance: { agency, period in
                 try StoreCompliance.compute(store: store, agency: agency, period: period, asOf: Int64(Date().timeIntervalSince1970))
             },
+            complianceAsOf: { StoreCompliance.source(store: store, asOf: $0) },
             kioskPolicy: .init(burst: kioskBurst, perSecond: kioskPerMinute / 60),
             workbook: ReportFiles.xlsx)
         let app = APIServer.application(

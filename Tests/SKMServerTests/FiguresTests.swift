@@ -123,6 +123,27 @@ import Testing
         }
     }
 
+    @Test func asOfJudgesOpenTransactionsAtThatDay() async throws {
+        let newYear = Holiday(date: LocalDate(year: 2024, month: 1, day: 1)!, name: "Tahun Baru", kind: .national, source: "SKB 2023")
+        let w = try World(compliance: { StoreCompliance.source(store: $0, asOf: 1_710_000_000) },
+                          complianceAsOf: { store in { StoreCompliance.source(store: store, asOf: $0) } }, holidays: [newYear])
+        try await w.test { c in
+            // Received Monday 5 Feb 2024, still open; 3 hari kerja end Wednesday 7 Feb at closing.
+            _ = try await c.send(.post, "/v1/agencies/lebong/transactions", token: w.officer, json: transactionJSON(id: "T-open"))
+            func overall(_ query: String) async throws -> [String: Any] {
+                let r = try await c.send(.get, "/v1/agencies/lebong/compliance?period=2024-Q1\(query)", token: w.reader)
+                #expect(r.status == 200, "\(r.text)")
+                return r.json["overall"] as? [String: Any] ?? [:]
+            }
+            #expect(try await overall("&as_of=2024-02-06")["open_overdue"] as? Int == 0)
+            #expect(try await overall("&as_of=2024-02-08")["open_overdue"] as? Int == 1)
+            #expect(try await overall("&as_of=2024-02-07T08:00:00Z")["open_overdue"] as? Int == 0)  // 15.00 WIB, before closing
+            #expect(try await overall("")["open_overdue"] as? Int == 1)  // "now" is 9 March 2024 in this world
+            let bad = try await c.send(.get, "/v1/agencies/lebong/compliance?period=2024-Q1&as_of=kemarin", token: w.reader)
+            #expect(bad.field == "as_of")
+        }
+    }
+
     @Test func reportDownloadsAsANamedJSONFile() async throws {
         let w = try await seeded()
         try await w.test { c in

@@ -36,14 +36,15 @@ struct World {
 
     /// `holidays`: national holidays to load (a year with none is "not loaded" for working days).
     /// `compliance`: nil, or a source made from the store (e.g. the real `StoreCompliance`).
-    init(compliance: ((Store) -> ComplianceSource)? = nil, kiosk: KioskRateLimiter.Policy = .init(burst: 2, perSecond: 0),
+    init(compliance: ((Store) -> ComplianceSource)? = nil, complianceAsOf: ((Store) -> @Sendable (Int64) -> ComplianceSource)? = nil,
+         kiosk: KioskRateLimiter.Policy = .init(burst: 2, perSecond: 0),
          holidays: [Holiday] = []) throws {
         store = try Store()
         try store.saveCatalog(agencies: [Self.lebong, Self.karangasem], holidays: holidays)
         officer = try store.createToken(agency: "lebong", role: .officer).secret
         reader = try store.createToken(agency: "lebong", role: .reader).secret
         otherOfficer = try store.createToken(agency: "karangasem", role: .officer).secret
-        services = APIServices(store: store, compliance: compliance?(store),
+        services = APIServices(store: store, compliance: compliance?(store), complianceAsOf: complianceAsOf?(store),
                                limiter: KioskRateLimiter(policy: kiosk, now: { 1000 }))
     }
 
