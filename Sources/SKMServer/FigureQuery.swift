@@ -5,6 +5,7 @@ import SKMReports
 /// The filters of the figure and report endpoints, the same as the CLI's: `period` (required:
 /// `2024-S1`, `2024-Q3`, `2024`, `2024-01-01..2024-03-31`), `service`, `method`
 /// (`permenpanrb-14-2017` | `kepmenpan-25-2004`), `weights` (`exact` | `0.111` | `0.11`),
+/// `population` (for the sample check instead of the period's transactions),
 /// `for_publication` (profile cells under 5 hidden), `as_of` (judge open transactions as of
 /// the end of that local day, `YYYY-MM-DD`, or an ISO 8601 instant with offset; default now).
 public struct FigureQuery: Sendable {
@@ -61,6 +62,10 @@ public struct FigureQuery: Sendable {
         if let f = parameters["for_publication"] {
             guard let b = Bool(f.lowercased()) else { throw bad("for_publication", "Use true or false, not '\(f)'.") }
             options.forPublication = b
+        }
+        if let p = parameters["population"] {
+            guard let n = Int(p), n > 0 else { throw bad("population", "Use a positive whole number, not '\(p)'.") }
+            options.population = n
         }
         var asOf: AsOf?
         if let a = parameters["as_of"] {

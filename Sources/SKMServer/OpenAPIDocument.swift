@@ -251,6 +251,7 @@ paths:
         - {$ref: "#/components/parameters/service"}
         - {$ref: "#/components/parameters/method"}
         - {$ref: "#/components/parameters/weights"}
+        - {name: population, in: query, description: Population for the sample check instead of the period's transactions., schema: {type: integer, minimum: 1}}
       responses:
         "200":
           description: IKM figures (the same as in the JSON report).

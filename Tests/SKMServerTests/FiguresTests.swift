@@ -44,6 +44,11 @@ import Testing
             #expect(abs((kb["ikm_converted"] as? Double ?? 0) - 86.625) < 1e-9)  // 3.5 × 0.11 × 9 × 25
             #expect((one.json["method"] as? [String: Any])?["weight_convention"] as? String == "0.11")
 
+            let sample = try await c.send(.get, "/v1/agencies/lebong/ikm?period=2024-S1&service=kb&population=100", token: w.reader)
+            let kbSample = (sample.json["services"] as? [[String: Any]])?.first?["figures"] as? [String: Any]
+            #expect((kbSample?["sample"] as? [String: Any])?["population"] as? Int == 100)
+            #expect((kbSample?["sample"] as? [String: Any])?["required"] as? Int == 80)  // Krejcie–Morgan: 100 → 80
+
             // Nothing in the second semester.
             let empty = try await c.send(.get, "/v1/agencies/lebong/ikm?period=2024-S2", token: w.reader)
             #expect((empty.json["overall"] as? [String: Any])?["respondents"] as? Int == 0)
@@ -54,7 +59,8 @@ import Testing
         let w = try World()
         try await w.test { c in
             for (query, field) in [("", "period"), ("period=2024-S3", "period"), ("period=2024&method=x", "method"),
-                                   ("period=2024&weights=0.1", "weights"), ("period=2024&service=paspor", "service")] {
+                                   ("period=2024&weights=0.1", "weights"), ("period=2024&service=paspor", "service"),
+                                   ("period=2024&population=-3", "population")] {
                 let r = try await c.send(.get, "/v1/agencies/lebong/ikm?\(query)", token: w.reader)
                 #expect(r.status == 400, "\(query)")
                 #expect(r.field == field, "\(query)")
