@@ -92,7 +92,7 @@ public struct NamedQuery: Sendable, Equatable {
          "as_of": period.end.description, "agency": agency]
     }
 
-    /// Runs the query read-only. `arguments` override the header's defaults; a value that reads
+    /// Runs the query in a read-only transaction (a query that writes fails). `arguments` override the header's defaults; a value that reads
     /// as an integer or a decimal is bound as a number, anything else as text, nil as NULL.
     public func run(store: Store, arguments: [String: String?]) throws -> QueryResult {
         var merged: [String: String?] = defaults.mapValues { Optional($0) }

@@ -94,6 +94,13 @@ import SKMDomain
         #expect(throws: NamedQueryError.self) { try NamedQuery(text: "SELECT 1", file: "y.sql") }
     }
 
+    @Test func queriesCannotWrite() throws {
+        let store = try ReportFixture.store()
+        let q = try NamedQuery(text: "-- name: bad\n-- description: tries to write\nDELETE FROM response", file: "bad.sql")
+        #expect(throws: NamedQueryError.self) { try q.run(store: store, arguments: [:]) }
+        #expect(try store.responseTallies(agency: ReportFixture.agency.code, period: ReportFixture.q1).count == 2)
+    }
+
     @Test func outputFormats() throws {
         let r = QueryResult(columns: ["name", "n", "x"], rows: [[.text("a,\"b\""), .integer(2), .real(0.5)], [.text("c"), .null, .real(1.0 / 3.0)]])
         #expect(r.csv() == "name,n,x\r\n\"a,\"\"b\"\"\",2,0.5\r\nc,,0.3333333333333333\r\n")

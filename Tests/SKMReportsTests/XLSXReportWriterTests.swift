@@ -132,6 +132,8 @@ import SKMStorage
         #expect(sheet["A\(first + 1)"] == .text("T2"))
         #expect(sheet["H\(first)"] == .number(500.5))
         #expect(sheet["D\(first)"] == .text("–"))
+        #expect(sheet["G\(first)"] == .text("Dalam proses, melewati batas waktu"))
+        #expect(sheet["G\(first + 1)"] == .text("Terlambat"))
         #expect(sheet.rowWhere(is: "T2") == first + 1)  // listed once, though both lists carry it
     }
 
@@ -213,6 +215,22 @@ import SKMStorage
         #expect(XLSXReportWriter.suppressed([12, 3, 7]) == [1, 2])
         #expect(XLSXReportWriter.suppressed([12, 3, 2]) == [1, 2])
         #expect(XLSXReportWriter.suppressed([12, 9]) == [])
+    }
+
+    @Test func anEmptyPeriodAndTheOldMethodStillMakeAWorkbook() throws {
+        var options = ReportOptions()
+        options.method = .kepmenpan25_2004
+        let report = try ReportBuilder(store: ReportFixture.store(), options: options)
+            .build(agency: ReportFixture.agency, period: .quarter(2020, 1))
+        let w = try write(report)
+        let sum = try #require(w.xlsx["Ringkasan"])
+        let all = try #require(sum.rowWhere(is: "Seluruh layanan"))
+        #expect(sum["B\(all)"] == .number(0))
+        #expect(["E", "F", "G", "H", "I", "K", "L", "M"].allSatisfy { sum["\($0)\(all)"] == .text("–") })
+        let unsur = try #require(w.xlsx["Unsur"])
+        #expect(unsur.rowWhere(is: "U14") != nil)
+        #expect(unsur["H\(unsur.rowWhere(is: "U14")!)"] == .text("–"))
+        #expect(w.xlsx["Saran"]?.rowWhere(is: "Tanggal") != nil)
     }
 
     @Test func errorsNameTheSheetAndCell() throws {

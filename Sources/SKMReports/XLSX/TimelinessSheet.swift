@@ -45,7 +45,7 @@ extension XLSXReportWriter {
                 try sheet.text(i, 3, c.finishedAt ?? "–", text)
                 try sheet.text(i, 4, c.deadline, text)
                 try sheet.text(i, 5, c.promise, text)
-                try sheet.text(i, 6, c.status, text)
+                try sheet.text(i, 6, l.status(c.status), text)
                 try sheet.number(i, 7, c.lateHours, num)
             }
         } else {

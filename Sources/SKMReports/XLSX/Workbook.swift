@@ -22,7 +22,6 @@ public final class Workbook {
         self.path = path
         var options = lxw_workbook_options()
         options.constant_memory = constantMemory ? 1 : 0
-        options.use_zip64 = 1
         guard let wb = workbook_new_opt(path, &options) else {
             throw XLSXError(code: Int(LXW_ERROR_CREATING_XLSX_FILE.rawValue), message: "cannot create workbook",
                             operation: "workbook_new_opt", file: path)
