@@ -22,6 +22,8 @@ struct SKM: AsyncParsableCommand {
             ImportCommand.self,
             BenchCommand.self,
             QueryCommand.self,
+            ServeCommand.self,
+            TokenCommand.self,
         ]
     )
 }
