@@ -47,7 +47,7 @@ public enum ImportError: Error, CustomStringConvertible {
         case let .agencyRequired(f):
             "\(f) has no agency column: pass --agency CODE"
         case let .unknownAgency(c, known):
-            "unknown agency '\(c)'" + (known.isEmpty ? ": the store has no catalog yet (skm catalog load)" : " (known: \(known.joined(separator: ", ")))")
+            "unknown agency '\(c)'" + (known.isEmpty ? ": the store has no catalog yet (skm init)" : " (known: \(known.joined(separator: ", ")))")
         case let .serviceRequired(f):
             "\(f) has no service column: pass --service CODE"
         case let .strictFailed(r):

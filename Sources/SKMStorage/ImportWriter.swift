@@ -61,6 +61,10 @@ public final class ImportWriter {
         self.db = db
         self.kind = kind
         self.file = file
+        // A file's rejects describe its latest import: importing it again replaces them rather
+        // than listing the same bad rows twice.
+        try db.execute(sql: "DELETE FROM reject WHERE file = ? AND batch IN (SELECT id FROM import_batch WHERE kind = ?)",
+                       arguments: [file, kind.rawValue])
         try db.execute(sql: "INSERT INTO import_batch (kind, file, imported_at) VALUES (?, ?, ?)",
                        arguments: [kind.rawValue, file, Int64(Date().timeIntervalSince1970)])
         batchID = db.lastInsertedRowID
@@ -68,9 +72,6 @@ public final class ImportWriter {
         // re-reads index pages through the WAL, which halved its speed at 10⁶ rows. Bounded,
         // so memory still does not grow with the file.
         try db.execute(sql: "PRAGMA cache_size = -65536")
-        // A new import of the same file supersedes the rejects of its earlier imports.
-        try db.execute(sql: "DELETE FROM reject WHERE file = ? AND batch IN (SELECT id FROM import_batch WHERE kind = ? AND id <> ?)",
-                       arguments: [file, kind.rawValue, batchID])
         switch kind {
         case .transactions:
             insertStmt = try db.makeStatement(sql: """

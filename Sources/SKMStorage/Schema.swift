@@ -89,6 +89,23 @@ enum Schema {
                 CREATE INDEX reject_by_batch ON reject(batch);
                 """)
         }
+        m.registerMigration("v2: api tokens") { db in
+            try db.execute(sql: """
+                CREATE TABLE api_token (
+                    id INTEGER PRIMARY KEY,
+                    secret_sha256 TEXT NOT NULL UNIQUE,  -- hex digest; the secret is never stored
+                    agency TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('officer', 'reader')),
+                    label TEXT,
+                    created_at INTEGER NOT NULL,
+                    revoked_at INTEGER
+                );
+                CREATE TABLE kiosk_agency (           -- survey submission open without a token
+                    agency TEXT PRIMARY KEY,
+                    opened_at INTEGER NOT NULL
+                );
+                """)
+        }
         return m
     }
 

@@ -65,3 +65,20 @@ import SKMDomain
         #expect(try store.responseTallies(agency: "a", period: .quarter(2024, 2)).isEmpty)
     }
 }
+
+@Suite struct RejectTests {
+    @Test func reimportingAFileReplacesItsRejectsInsteadOfDuplicatingThem() throws {
+        let store = try Store()
+        for _ in 0..<2 {
+            _ = try store.importBatch(kind: .responses, file: "r.csv") { w in
+                try w.reject(RejectRecord(file: "r.csv", line: 7, column: "u3", value: "5", reason: "answer 5 is out of range 1–4"))
+            }
+        }
+        _ = try store.importBatch(kind: .responses, file: "other.csv") { w in
+            try w.reject(RejectRecord(file: "other.csv", line: 2, reason: "no date"))
+        }
+        let rejects = try store.rejects(agency: nil)
+        #expect(rejects.map(\.file).sorted() == ["other.csv", "r.csv"])
+        #expect(rejects.first { $0.file == "r.csv" }?.line == 7)
+    }
+}

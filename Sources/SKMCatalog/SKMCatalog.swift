@@ -1,2 +1,0 @@
-/// SKMCatalog module.
-public enum SKMCatalogModule {}

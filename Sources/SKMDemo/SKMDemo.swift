@@ -1,2 +1,0 @@
-/// SKMDemo module.
-public enum SKMDemoModule {}

@@ -1,0 +1,155 @@
+import SKMDomain
+import SKMStorage
+
+/// The evaluation report of one agency for one period: every figure the XLSX workbook and the
+/// JSON document show, computed once. Writers only lay it out, so the two can never disagree.
+///
+/// Encoded as JSON with snake_case keys in sorted order; `schemaVersion` follows
+/// `docs/report-schema.json` (bump the major version on any breaking change).
+public struct EvaluationReport: Codable, Sendable {
+    public static let currentSchemaVersion = "1.0"
+
+    public var schemaVersion = EvaluationReport.currentSchemaVersion
+    public var generatedBy: String
+    public var agency: AgencyInfo
+    public var period: PeriodInfo
+    public var method: MethodInfo
+    /// The agency as a whole (all services together).
+    public var overall: GroupFigures
+    public var services: [ServiceFigures]
+    public var respondentProfile: ProfileTables
+    public var suggestions: [Suggestion]
+    public var rejects: [RejectRecord]
+    /// True when the report is marked for publication: profile cells under 5 show as "< 5".
+    public var forPublication: Bool
+    public var warnings: [String]
+
+    public struct AgencyInfo: Codable, Sendable {
+        public var code: String
+        public var name: String
+        public var region: String
+        public var timeZone: String
+        public var decreeNumber: String
+        public var decreeDate: String
+    }
+
+    public struct PeriodInfo: Codable, Sendable {
+        /// `2024-S1`, `2024-Q3`, `2024` or `FROM..TO`.
+        public var id: String
+        public var kind: String
+        public var start: String
+        public var end: String
+        public var labelId: String
+        public var labelEn: String
+        public var previousId: String
+    }
+
+    public struct MethodInfo: Codable, Sendable {
+        public var id: String
+        public var title: String
+        public var weightConvention: String
+        /// The weight as written, e.g. "1/9" or "0.111".
+        public var weightText: String
+        public var weight: Double
+        public var questionnaireLayout: String
+        public var confidenceIntervalMethod: String
+    }
+}
+
+/// IKM, sample and compliance figures of one group (a service, or the whole agency).
+public struct GroupFigures: Codable, Sendable {
+    public var respondents: Int
+    /// IKM on the 1–4 scale; nil when nobody answered.
+    public var ikm: Double?
+    /// *IKM unit pelayanan* (×25), full precision.
+    public var ikmConverted: Double?
+    /// Rounded half-up to two decimals, as the grade table reads it.
+    public var ikmConvertedRounded: Double?
+    public var mutu: String?
+    public var kinerja: String?
+    public var kinerjaEn: String?
+    public var lowestUnsur: [String]
+    public var unsur: [UnsurFigures]
+    public var confidence95: ConfidenceInterval?
+    public var change: ChangeFigures?
+    public var sample: SampleAdequacy
+    public var compliance: ComplianceFigures?
+    public var warnings: [String]
+}
+
+public struct UnsurFigures: Codable, Sendable {
+    public var code: String
+    public var name: String
+    public var nameEn: String
+    public var answered: Int
+    /// How many answered 1, 2, 3, 4.
+    public var distribution: [Int]
+    public var nrr: Double?
+    public var nrrWeighted: Double?
+    public var absent: Bool
+}
+
+public struct ChangeFigures: Codable, Sendable {
+    public var previousPeriod: String
+    public var previous: Double
+    public var delta: Double
+    /// Whether |delta| exceeds the 95% noise of the two estimates.
+    public var significant: Bool
+}
+
+public struct ServiceFigures: Codable, Sendable {
+    public var code: String
+    public var name: String
+    public var promiseText: String
+    /// The promise as understood, e.g. "3 hari kerja", or nil when there is nothing to measure.
+    public var promise: String?
+    public var noPromiseReason: String?
+    public var figures: GroupFigures
+}
+
+/// Turnaround against the promise for one group. Elapsed figures are in plain hours.
+public struct ComplianceFigures: Codable, Sendable {
+    public var count: Int
+    public var finished: Int
+    public var onTime: Int
+    public var late: Int
+    public var open: Int
+    public var openOverdue: Int
+    public var noPromise: Int
+    /// on time / (on time + late + open past the deadline); nil when there is none of those.
+    public var onTimeRate: Double?
+    /// Mean capaian = (1 + (1 − actual/target)) × 100 %, over finished transactions with a promise.
+    public var capaianMean: Double?
+    public var medianElapsedHours: Double?
+    public var p90ElapsedHours: Double?
+    public var latestCases: [LateCase]
+}
+
+public struct LateCase: Codable, Sendable {
+    public var transactionId: String
+    public var service: String
+    public var receivedAt: String
+    public var finishedAt: String?
+    public var deadline: String
+    public var promise: String
+    public var status: String
+    public var lateHours: Double
+}
+
+public struct ProfileTables: Codable, Sendable {
+    public struct Row: Codable, Sendable {
+        public var category: String
+        /// Nil when suppressed for publication.
+        public var respondents: Int?
+        /// Share of the table's respondents, 0–1; nil when suppressed.
+        public var share: Double?
+        /// Hidden in a report marked for publication (fewer than 5, or the cell that would reveal one).
+        public var suppressed: Bool
+    }
+    public var gender: [Row]
+    public var age: [Row]
+    public var education: [Row]
+    public var occupation: [Row]
+    /// Respondents counted in each table.
+    public var total: Int
+}

@@ -1,0 +1,108 @@
+import SKMDomain
+import SKMStorage
+
+/// Options that change figures or wording, shared by the CLI, the server and scheduled jobs.
+public struct ReportOptions: Sendable {
+    public var method: IKMMethod = .permenPANRB14_2017
+    public var weights: WeightConvention = .exact
+    public var layout: QuestionnaireLayout = .regulationOrder
+    /// Population override for the sample check (default: the period's transactions).
+    public var population: Int?
+    public var forPublication = false
+    public var generatedBy = "skm"
+    public init() {}
+}
+
+/// Turnaround figures per service for one agency and period, and for the agency overall.
+/// Supplied from outside so that the report does not depend on how compliance is computed.
+public typealias ComplianceSource = @Sendable (_ agency: Agency, _ period: Period) throws -> (perService: [String: ComplianceFigures], overall: ComplianceFigures?)
+
+/// Assembles an `EvaluationReport` from the store.
+public struct ReportBuilder: Sendable {
+    public let store: Store
+    public let options: ReportOptions
+    public let compliance: ComplianceSource?
+
+    public init(store: Store, options: ReportOptions = .init(), compliance: ComplianceSource? = nil) {
+        self.store = store
+        self.options = options
+        self.compliance = compliance
+    }
+
+    public func build(agency: Agency, period: Period) throws -> EvaluationReport {
+        let m = options.method
+        let tallies = try store.responseTallies(agency: agency.code, period: period, method: m)
+        let previousTallies = try store.responseTallies(agency: agency.code, period: period.previous, method: m)
+        let population = try store.transactionCounts(agency: agency.code, period: period)
+        let turnaround = try compliance?(agency, period)
+
+        func figures(_ tally: ResponseTally, previous: ResponseTally?, population: Int, compliance: ComplianceFigures?) -> GroupFigures {
+            let score = IKMScore.compute(tally, method: m, weights: options.weights, population: population > 0 ? population : nil)
+            let prev = previous.map { IKMScore.compute($0, method: m, weights: options.weights) }
+            let change = IKMChange(previous: prev, current: score).map {
+                ChangeFigures(previousPeriod: period.previous.description, previous: $0.previous, delta: $0.delta, significant: $0.isSignificant)
+            }
+            return GroupFigures(
+                respondents: score.respondents, ikm: score.ikm, ikmConverted: score.converted,
+                ikmConvertedRounded: score.convertedRounded, mutu: score.mutu?.rawValue,
+                kinerja: score.mutu?.kinerja, kinerjaEn: score.mutu?.kinerjaEnglish,
+                lowestUnsur: score.lowest.map(\.code),
+                unsur: score.unsur.map {
+                    UnsurFigures(code: $0.unsur.code, name: $0.unsur.name, nameEn: $0.unsur.englishName, answered: $0.answered,
+                                 distribution: $0.distribution, nrr: $0.nrr, nrrWeighted: $0.weightedNRR, absent: $0.isAbsent)
+                },
+                confidence95: score.confidence, change: change,
+                sample: SampleAdequacy(population: options.population ?? population, respondents: score.respondents),
+                compliance: compliance, warnings: tally.respondents == 0 ? [] : score.warnings)
+        }
+
+        var overallTally = ResponseTally(unsurCount: m.unsur.count)
+        var overallPrevious = ResponseTally(unsurCount: m.unsur.count)
+        var services: [ServiceFigures] = []
+        for s in agency.services {
+            let t = tallies[s.code] ?? ResponseTally(unsurCount: m.unsur.count)
+            overallTally.merge(t)
+            if let p = previousTallies[s.code] { overallPrevious.merge(p) }
+            services.append(ServiceFigures(
+                code: s.code, name: s.name, promiseText: s.promise.text,
+                promise: s.promise.isMeasurable ? s.promise.variants.map { ($0.name.map { "\($0): " } ?? "") + $0.duration.description }.joined(separator: "; ") : nil,
+                noPromiseReason: s.promise.noPromiseReason,
+                figures: figures(t, previous: previousTallies[s.code], population: population[s.code] ?? 0,
+                                 compliance: turnaround?.perService[s.code])))
+        }
+        var warnings: [String] = []
+        let unknown = Set(tallies.keys).subtracting(agency.services.map(\.code))
+        if !unknown.isEmpty { warnings.append("Respon untuk layanan di luar katalog diabaikan: \(unknown.sorted().joined(separator: ", "))") }
+
+        let profile = try store.profileCounts(agency: agency.code, period: period)
+        func rows(_ list: [(String, Int)]) -> [ProfileTables.Row] {
+            let total = max(1, list.reduce(0) { $0 + $1.1 })
+            let hidden = options.forPublication ? Publication.suppressed(list.map(\.1)) : []
+            return list.enumerated().map { i, c in
+                hidden.contains(i)
+                    ? ProfileTables.Row(category: c.0, respondents: nil, share: nil, suppressed: true)
+                    : ProfileTables.Row(category: c.0, respondents: c.1, share: Double(c.1) / Double(total), suppressed: false)
+            }
+        }
+        return EvaluationReport(
+            generatedBy: options.generatedBy,
+            agency: .init(code: agency.code, name: agency.name, region: agency.region, timeZone: agency.timeZone.rawValue,
+                          decreeNumber: agency.decree.number, decreeDate: agency.decree.date.description),
+            period: .init(id: period.description, kind: period.kind.rawValue, start: period.start.description, end: period.end.description,
+                          labelId: period.indonesianLabel, labelEn: period.englishLabel, previousId: period.previous.description),
+            method: .init(id: m.id, title: m.title, weightConvention: options.weights.rawValue,
+                          weightText: options.weights.describe(unsurCount: m.unsur.count), weight: options.weights.weight(unsurCount: m.unsur.count),
+                          questionnaireLayout: options.layout.title,
+                          confidenceIntervalMethod: "Normal approximation on per-respondent scores (mean of answers x 25): IKM ± 1.96·s/√n, with finite-population correction when the population is known"),
+            overall: figures(overallTally, previous: previousTallies.isEmpty ? nil : overallPrevious,
+                             population: population.values.reduce(0, +), compliance: turnaround?.overall),
+            services: services,
+            respondentProfile: .init(gender: rows(profile.gender), age: rows(profile.age),
+                                     education: rows(profile.education), occupation: rows(profile.occupation),
+                                     total: profile.gender.reduce(0) { $0 + $1.1 }),
+            suggestions: try store.suggestions(agency: agency.code, period: period),
+            rejects: try store.rejects(agency: agency.code),
+            forPublication: options.forPublication,
+            warnings: warnings)
+    }
+}

@@ -1,2 +1,0 @@
-/// SKMReports module.
-public enum SKMReportsModule {}

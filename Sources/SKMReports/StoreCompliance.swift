@@ -1,0 +1,65 @@
+import Foundation
+import SKMDomain
+import SKMStorage
+
+/// Turnaround figures computed from the store: streams the period's transactions through the
+/// domain's `TurnaroundJudge` and sums them per service, keeping only the summaries in memory.
+public enum StoreCompliance {
+    /// A `ComplianceSource` judging open transactions as of `asOf` (UTC seconds).
+    public static func source(store: Store, asOf: Int64) -> ComplianceSource {
+        { agency, period in try compute(store: store, agency: agency, period: period, asOf: asOf) }
+    }
+
+    public static func compute(store: Store, agency: Agency, period: Period, asOf: Int64)
+        throws -> (perService: [String: ComplianceFigures], overall: ComplianceFigures?)
+    {
+        let summaries = try summarise(store: store, agency: agency, period: period, asOf: asOf)
+        var overall = ComplianceSummary()
+        var cases: [LateCase] = []
+        var perService: [String: ComplianceFigures] = [:]
+        for (service, s) in summaries.sorted(by: { $0.key < $1.key }) {  // fixed order: identical sums, identical files
+            overall.merge(s)
+            let f = figures(s, service: service, agency: agency)
+            cases += f.latestCases
+            perService[service] = f
+        }
+        guard !summaries.isEmpty else { return ([:], nil) }
+        var all = figures(overall, service: "", agency: agency)
+        all.latestCases = Array(cases.sorted { $0.lateHours > $1.lateHours }.prefix(ComplianceSummary.worstCaseLimit))
+        return (perService, all)
+    }
+
+    /// Per-service summaries of one agency and period.
+    public static func summarise(store: Store, agency: Agency, period: Period, asOf: Int64) throws -> [String: ComplianceSummary] {
+        let calendar = try WorkingCalendar(agency: agency, holidays: try store.holidays(for: agency.code))
+        let judge = TurnaroundJudge(calendars: [agency.code: calendar],
+                                    standards: [agency.code: try StandardHistory.byCode(agency.services)])
+        var summaries: [String: ComplianceSummary] = [:]
+        try store.forEachTransaction(agency: agency.code, period: period) { t in
+            summaries[t.service, default: ComplianceSummary()].add(try judge.judge(t, asOf: asOf))
+        }
+        return summaries
+    }
+
+    static func figures(_ s: ComplianceSummary, service: String, agency: Agency) -> ComplianceFigures {
+        let f = s.figures
+        let zone = agency.timeZone
+        return ComplianceFigures(
+            count: f.count, finished: f.finished, onTime: f.onTime, late: f.late, open: f.open,
+            openOverdue: f.openOverdue, noPromise: f.noPromise, onTimeRate: f.onTimeRate,
+            capaianMean: f.meanCapaian, medianElapsedHours: f.medianElapsedHours, p90ElapsedHours: f.p90ElapsedHours,
+            latestCases: f.worstCases.map { j in
+                LateCase(transactionId: j.transactionID, service: service,
+                         receivedAt: j.receivedOn.description, finishedAt: j.finishedAt.map { stamp($0, zone) },
+                         deadline: j.deadline.map { stamp($0, zone) } ?? "",
+                         promise: j.promised.map { ($0.description) + (j.variant.map { " (\($0))" } ?? "") } ?? "",
+                         status: j.status.rawValue, lateHours: Double(j.latenessSeconds) / 3600)
+            })
+    }
+
+    /// Local wall-clock text with the zone, e.g. "2024-03-04 16:00 WIB".
+    public static func stamp(_ instant: Int64, _ zone: IndonesianTimeZone) -> String {
+        let l = zone.local(instant)
+        return String(format: "%@ %02d:%02d %@", l.date.description, l.minuteOfDay / 60, l.minuteOfDay % 60, zone.rawValue)
+    }
+}

@@ -1,0 +1,129 @@
+import CXlsxWriter
+
+/// One sheet of a `Workbook`. Every write checks its `lxw_error` and reports the sheet and cell.
+///
+/// Rows and columns are 0-based. With the workbook in constant-memory mode, rows must be
+/// written top to bottom (cells within a row in any order).
+public final class Worksheet {
+    public let name: String
+    let pointer: UnsafeMutablePointer<lxw_worksheet>
+    unowned let workbook: Workbook
+
+    init(pointer: UnsafeMutablePointer<lxw_worksheet>, name: String, workbook: Workbook) {
+        self.pointer = pointer
+        self.name = name
+        self.workbook = workbook
+    }
+
+    private func check(_ err: lxw_error, _ operation: String, row: Int? = nil, col: Int? = nil) throws {
+        guard err != LXW_NO_ERROR else { return }
+        let cell = row.map { r in col.map { CellName.of(row: r, col: $0) } ?? "row \(r + 1)" }
+        throw XLSXError(err, operation: operation, file: workbook.path, sheet: name, cell: cell)
+    }
+
+    private func checkBounds(_ row: Int, _ col: Int, _ operation: String) throws {
+        guard row >= 0, row < Workbook.maxRows, col >= 0, col < 16_384 else {
+            throw XLSXError(code: Int(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE.rawValue),
+                            message: "row or column outside the worksheet (\(Workbook.maxRows) rows max)",
+                            operation: operation, file: workbook.path, sheet: name, cell: CellName.of(row: row, col: col))
+        }
+    }
+
+    // MARK: cells
+
+    /// A numeric cell. Non-finite values cannot be stored in XLSX and are refused.
+    public func number(_ row: Int, _ col: Int, _ value: Double, _ format: Format = .default) throws {
+        try checkBounds(row, col, "worksheet_write_number")
+        guard value.isFinite else {
+            throw XLSXError(code: -1, message: "not a finite number: \(value)", operation: "worksheet_write_number",
+                            file: workbook.path, sheet: name, cell: CellName.of(row: row, col: col))
+        }
+        try check(worksheet_write_number(pointer, lxw_row_t(row), lxw_col_t(col), value, format.pointer),
+                  "worksheet_write_number", row: row, col: col)
+    }
+
+    public func number(_ row: Int, _ col: Int, _ value: Double, _ style: CellStyle) throws {
+        try number(row, col, value, try workbook.format(style))
+    }
+
+    /// A text cell, always stored as a string: text beginning with `=`, `+`, `-` or `@` is
+    /// never read as a formula. Text past Excel's 32,767 characters is an error, not cut.
+    public func text(_ row: Int, _ col: Int, _ value: String, _ format: Format = .default) throws {
+        try checkBounds(row, col, "worksheet_write_string")
+        if value.isEmpty {
+            try check(worksheet_write_blank(pointer, lxw_row_t(row), lxw_col_t(col), format.pointer),
+                      "worksheet_write_blank", row: row, col: col)
+            return
+        }
+        try check(worksheet_write_string(pointer, lxw_row_t(row), lxw_col_t(col), value, format.pointer),
+                  "worksheet_write_string", row: row, col: col)
+    }
+
+    public func text(_ row: Int, _ col: Int, _ value: String, _ style: CellStyle) throws {
+        try text(row, col, value, try workbook.format(style))
+    }
+
+    /// A number, or `placeholder` text (e.g. "–") when there is none.
+    public func number(_ row: Int, _ col: Int, _ value: Double?, _ style: CellStyle, placeholder: String) throws {
+        if let value { try number(row, col, value, style) } else {
+            try text(row, col, placeholder, CellStyle(border: style.border, align: .center))
+        }
+    }
+
+    /// A row of header cells.
+    public func header(_ row: Int, _ titles: [String], _ style: CellStyle, firstCol: Int = 0) throws {
+        let f = try workbook.format(style)
+        for (i, t) in titles.enumerated() { try text(row, firstCol + i, t, f) }
+    }
+
+    // MARK: layout
+
+    /// Column width in characters, for columns `first...last` (libxlsxwriter 1.1.4 has no autofit).
+    public func columnWidth(_ cols: ClosedRange<Int>, _ width: Double) throws {
+        try check(worksheet_set_column(pointer, lxw_col_t(cols.lowerBound), lxw_col_t(cols.upperBound), width, nil),
+                  "worksheet_set_column", col: cols.lowerBound)
+    }
+
+    public func columnWidth(_ col: Int, _ width: Double) throws { try columnWidth(col...col, width) }
+
+    /// Keeps the rows above `row` and the columns left of `col` visible while scrolling.
+    public func freeze(row: Int, col: Int = 0) {
+        worksheet_freeze_panes(pointer, lxw_row_t(row), lxw_col_t(col))
+    }
+
+    /// Colours cells of a range whose value meets `criteria` against `value`.
+    public func conditionalFormat(rows: ClosedRange<Int>, cols: ClosedRange<Int>, criteria: lxw_conditional_criteria,
+                                  value: Double, style: CellStyle) throws {
+        var cf = lxw_conditional_format()
+        cf.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+        cf.criteria = UInt8(criteria.rawValue)
+        cf.value = value
+        cf.format = try workbook.format(style).pointer
+        try check(worksheet_conditional_format_range(pointer, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound),
+                                                     lxw_row_t(rows.upperBound), lxw_col_t(cols.upperBound), &cf),
+                  "worksheet_conditional_format_range", row: rows.lowerBound, col: cols.lowerBound)
+    }
+
+    public func insert(_ chart: Chart, row: Int, col: Int) throws {
+        try check(worksheet_insert_chart(pointer, lxw_row_t(row), lxw_col_t(col), chart.pointer),
+                  "worksheet_insert_chart", row: row, col: col)
+    }
+
+    /// Prints on A4 landscape, scaled to `wide` × `tall` pages.
+    public func printA4Landscape(fitWide wide: Int = 1, tall: Int = 1) {
+        worksheet_set_landscape(pointer)
+        worksheet_set_paper(pointer, 9)  // 9 = A4 in Excel's paper table
+        worksheet_fit_to_pages(pointer, UInt16(wide), UInt16(tall))
+        worksheet_set_margins(pointer, 0.5, 0.5, 0.6, 0.6)
+        worksheet_center_horizontally(pointer)
+    }
+
+    /// Repeats the rows `first...last` at the top of every printed page.
+    public func repeatRows(_ first: Int, _ last: Int) throws {
+        try check(worksheet_repeat_rows(pointer, lxw_row_t(first), lxw_row_t(last)), "worksheet_repeat_rows", row: first)
+    }
+
+    public func footer(_ text: String) throws {
+        try check(worksheet_set_footer(pointer, text), "worksheet_set_footer")
+    }
+}

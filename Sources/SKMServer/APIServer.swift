@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import Logging
+import SKMReports
+import SKMStorage
+
+/// Builds the HTTP application of `skm serve`: the router with its middleware, and the
+/// Hummingbird application that runs it under swift-service-lifecycle (SIGTERM/SIGINT stop
+/// accepting connections and let in-flight requests finish).
+public enum APIServer {
+    /// The router: request ids and problem bodies around every route.
+    public static func router(services: APIServices) -> Router<APIContext> {
+        // A first pass lists the routes, so that a known path asked with the wrong method can
+        // be answered 405 with `Allow` rather than Hummingbird's plain 404.
+        let probe = Router(context: APIContext.self)
+        Handlers.register(on: RouteTable(router: probe), services: services)
+        let known = probe.routes.map { (method: $0.method, path: "\($0.path)") }
+
+        let router = Router(context: APIContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: ProblemMiddleware(routes: known))
+        Handlers.register(on: RouteTable(router: router), services: services)
+        return router
+    }
+
+    public struct Configuration: Sendable {
+        public var host = "127.0.0.1"
+        /// 0 picks a free port; `onRunning` is told which.
+        public var port = 8080
+        public var serverName = "skm"
+        public init(host: String = "127.0.0.1", port: Int = 8080) {
+            self.host = host
+            self.port = port
+        }
+    }
+
+    public static func application(
+        services: APIServices, configuration: Configuration, logger: Logger,
+        onRunning: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(services: services),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName),
+            onServerRunning: { channel in
+                await onRunning(configuration.host, channel.localAddress?.port ?? configuration.port)
+            },
+            logger: logger)
+    }
+}

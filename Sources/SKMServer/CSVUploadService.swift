@@ -1,0 +1,94 @@
+import Foundation
+import SKMDomain
+import SKMImport
+import SKMStorage
+
+/// CSV uploads of a transaction register or survey forms, through the same importer as
+/// `skm import`: the body is saved to a private temporary file (the importer streams files)
+/// and imported as one batch, with the agency fixed to the route's, so an upload can never
+/// store rows of another agency (such rows become rejects).
+public struct CSVUploadService: Sendable {
+    public let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// Parent of the per-upload directories, one per process; `skm serve` removes it on exit.
+    public static var root: URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("skm-serve-uploads-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// What an upload stored and rejected.
+    public struct Receipt: Codable, Sendable {
+        public var batch: Int64?
+        public var file: String
+        public var counts: ImportCounts
+        /// Rows whose id was already stored with different content (not replaced).
+        public var conflicts: Int
+        /// The first rejects (see `rejectsNotListed` for the rest), each with line, column and reason.
+        public var rejects: [RejectRecord]
+        public var rejectsNotListed: Int
+        /// Columns that identify a person (nama, NIK, …), dropped unread.
+        public var droppedColumns: [String]
+        public var ignoredColumns: [String]
+    }
+
+    /// Query parameters: `filename`, `service` (responses without a service column), `layout`,
+    /// `date_order` (`dmy` default, `mdy`), `strict`, `replace`.
+    func upload(_ kind: ImportKind, agency: String, csv: Data, parameters: [String: String], requestID: String) throws -> Receipt {
+        var options = ImportOptions(agency: agency)
+        func bad(_ name: String, _ detail: String) -> Problem { Problem(.invalidParameter, detail: detail, field: name) }
+        func flag(_ name: String) throws -> Bool {
+            guard let v = parameters[name] else { return false }
+            guard let b = Bool(v.lowercased()) else { throw bad(name, "Use true or false, not '\(v)'.") }
+            return b
+        }
+        options.service = parameters["service"]
+        if let l = parameters["layout"] {
+            guard let layout = QuestionnaireLayout.named(l) else {
+                throw bad("layout", "Unknown layout '\(l)'; use one of: \(QuestionnaireLayout.all.map(\.id).joined(separator: ", ")).")
+            }
+            options.layout = layout
+        }
+        if let d = parameters["date_order"] {
+            guard let order = DateOrder(rawValue: d) else { throw bad("date_order", "Use dmy (31/12/2024) or mdy, not '\(d)'.") }
+            options.dateOrder = order
+        }
+        options.strict = try flag("strict")
+        options.replace = try flag("replace")
+        let name = Self.fileName(parameters["filename"], kind: kind, requestID: requestID)
+
+        let dir = Self.root.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent(name).path
+        try csv.write(to: URL(fileURLWithPath: path))
+
+        let report: ImportReport
+        do {
+            report = try Importer.run(kind, file: path, into: store, options: options)
+        } catch let e as ImportError {
+            switch e {
+            case .unknownAgency: throw Problem(.notFound, detail: e.description, field: "agency")
+            case .serviceRequired: throw Problem(.invalidParameter, detail: "The file has no service column: pass service=CODE.", field: "service")
+            case .agencyRequired, .strictFailed: throw Problem(.invalidField, detail: e.description, field: "body")
+            }
+        } catch let e as TableFileError {
+            throw Problem(.invalidField, detail: "The upload cannot be read as a table: \(e)", field: "body")
+        }
+        if let batch = report.batch { try store.relabelBatch(batch, file: name) }
+        let rejects = report.rejects.map { r in var r = r; r.file = name; return r }
+        return Receipt(batch: report.batch, file: name, counts: report.counts, conflicts: report.conflicts,
+                       rejects: rejects, rejectsNotListed: report.rejectsNotListed,
+                       droppedColumns: report.dropped, ignoredColumns: report.ignored)
+    }
+
+    /// The name the batch and its rejects are filed under: the caller's, reduced to safe
+    /// characters, or one derived from the request id.
+    static func fileName(_ given: String?, kind: ImportKind, requestID: String) -> String {
+        let safe = (given ?? "").unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0) }
+        var name = String(String.UnicodeScalarView(safe)).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        if name.isEmpty { name = "api-\(kind.rawValue)-\(requestID)" }
+        if !name.lowercased().hasSuffix(".csv") { name += ".csv" }
+        return String(name.suffix(120))
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import SKMDomain
+import SKMReports
+
+/// The filters of the figure and report endpoints, the same as the CLI's: `period` (required:
+/// `2024-S1`, `2024-Q3`, `2024`, `2024-01-01..2024-03-31`), `service`, `method`
+/// (`permenpanrb-14-2017` | `kepmenpan-25-2004`), `weights` (`exact` | `0.111` | `0.11`),
+/// `population` (for the sample check instead of the period's transactions),
+/// `for_publication` (profile cells under 5 hidden), `as_of` (judge open transactions as of
+/// the end of that local day, `YYYY-MM-DD`, or an ISO 8601 instant with offset; default now).
+public struct FigureQuery: Sendable {
+    public var period: Period
+    public var service: String?
+    public var options: ReportOptions
+    public var asOf: AsOf?
+
+    /// When open transactions are judged.
+    public enum AsOf: Sendable, Equatable {
+        /// The end of this day in the agency's time zone.
+        case endOfDay(LocalDate)
+        case instant(Int64)
+
+        func instant(in zone: IndonesianTimeZone) -> Int64 {
+            switch self {
+            case let .endOfDay(d): zone.instant(d.adding(days: 1), minuteOfDay: 0) - 1
+            case let .instant(t): t
+            }
+        }
+    }
+
+    public init(period: Period, service: String? = nil, options: ReportOptions = .init(), asOf: AsOf? = nil) {
+        self.period = period
+        self.service = service
+        self.options = options
+        self.asOf = asOf
+    }
+
+    /// Parses query parameters; a bad one is a 400 naming it.
+    public init(parameters: [String: String]) throws {
+        func bad(_ name: String, _ detail: String) -> Problem { Problem(.invalidParameter, detail: detail, field: name) }
+        guard let p = parameters["period"], !p.isEmpty else {
+            throw bad("period", "Query parameter 'period' is required, e.g. period=2024-S1.")
+        }
+        guard let period = Period(parsing: p) else {
+            throw bad("period", "'\(p)' is not a period: use 2024-Q3, 2024-S1, 2024 or 2024-01-01..2024-03-31.")
+        }
+        var options = ReportOptions()
+        options.generatedBy = "skm serve"
+        if let m = parameters["method"] {
+            guard let method = IKMMethod.named(m) else {
+                throw bad("method", "Unknown method '\(m)'; use one of: \(IKMMethod.all.map(\.id).joined(separator: ", ")).")
+            }
+            options.method = method
+            options.layout = QuestionnaireLayout.all.first { $0.method == method }!
+        }
+        if let w = parameters["weights"] {
+            guard let weights = WeightConvention(rawValue: w) else {
+                throw bad("weights", "Unknown weights '\(w)'; use one of: \(WeightConvention.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            options.weights = weights
+        }
+        if let f = parameters["for_publication"] {
+            guard let b = Bool(f.lowercased()) else { throw bad("for_publication", "Use true or false, not '\(f)'.") }
+            options.forPublication = b
+        }
+        if let p = parameters["population"] {
+            guard let n = Int(p), n > 0 else { throw bad("population", "Use a positive whole number, not '\(p)'.") }
+            options.population = n
+        }
+        var asOf: AsOf?
+        if let a = parameters["as_of"] {
+            if let d = Validator.isoDate(a) {
+                asOf = .endOfDay(d)
+            } else if let t = Validator.isoInstant(a) {
+                asOf = .instant(t)
+            } else {
+                throw bad("as_of", "'\(a)' is neither a date YYYY-MM-DD nor an ISO 8601 time with an offset.")
+            }
+        }
+        let service = parameters["service"].flatMap { $0.isEmpty ? nil : $0 }
+        self.init(period: period, service: service, options: options, asOf: asOf)
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import SKMDomain
+import SKMReports
+import SKMStorage
+
+/// Read-side of the API: the catalog, IKM figures and turnaround compliance, computed by the
+/// same `ReportBuilder` as the reports so the dashboard and the workbook never disagree.
+public struct FiguresService: Sendable {
+    public let store: Store
+    /// Turnaround figures, open transactions judged as of now; nil until a compliance engine
+    /// is wired in (then 501 on that route).
+    public let compliance: ComplianceSource?
+    /// The same judged as of a given instant, for `as_of` (the CLI's `--as-of`): a report
+    /// rebuilt later then shows the open cases as they stood. Nil: `as_of` is refused.
+    public let complianceAsOf: (@Sendable (_ asOf: Int64) -> ComplianceSource)?
+
+    public init(store: Store, compliance: ComplianceSource? = nil, complianceAsOf: (@Sendable (Int64) -> ComplianceSource)? = nil) {
+        self.store = store
+        self.compliance = compliance
+        self.complianceAsOf = complianceAsOf
+    }
+
+    // MARK: Catalog
+
+    public struct CatalogService: Codable, Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public var validFrom: String
+        /// *Jangka waktu* as the decree writes it.
+        public var promiseText: String
+        /// The promise as understood, e.g. "3 hari kerja"; nil when nothing can be measured.
+        public var promise: String?
+        public var noPromiseReason: String?
+    }
+
+    public struct CatalogAgency: Codable, Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public var region: String
+        public var timeZone: String
+        public var decreeNumber: String
+        public var decreeDate: String
+        /// Whether survey responses may be posted without a token (kiosk mode).
+        public var kioskOpen: Bool
+        public var services: [CatalogService]
+    }
+
+    public func catalog(agency code: String) throws -> CatalogAgency {
+        guard let a = try store.agencies().first(where: { $0.code == code }) else {
+            throw Problem(.notFound, detail: "Unknown agency '\(code)'.", field: "agency")
+        }
+        return CatalogAgency(
+            code: a.code, name: a.name, region: a.region, timeZone: a.timeZone.rawValue,
+            decreeNumber: a.decree.number, decreeDate: a.decree.date.description,
+            kioskOpen: try store.kioskAgencies().contains(a.code),
+            services: a.services.map { s in
+                CatalogService(code: s.code, name: s.name, validFrom: s.validFrom.description, promiseText: s.promise.text,
+                               promise: s.promise.isMeasurable
+                                   ? s.promise.variants.map { ($0.name.map { "\($0): " } ?? "") + $0.duration.description }.joined(separator: "; ")
+                                   : nil,
+                               noPromiseReason: s.promise.noPromiseReason)
+            })
+    }
+
+    // MARK: IKM
+
+    /// IKM figures for the agency overall (omitted when one service is asked for) and per service.
+    public struct IKMFigures: Codable, Sendable {
+        public var agency: String
+        public var period: EvaluationReport.PeriodInfo
+        public var method: EvaluationReport.MethodInfo
+        public var overall: GroupFigures?
+        public var services: [ServiceFigures]
+        public var warnings: [String]
+    }
+
+    public func ikm(agency code: String, _ q: FigureQuery) throws -> IKMFigures {
+        let report = try build(agency: code, q, withCompliance: false)
+        var services = report.services
+        for i in services.indices { services[i].figures.compliance = nil }
+        return IKMFigures(agency: code, period: report.period, method: report.method,
+                          overall: q.service == nil ? report.overall : nil,
+                          services: try filter(services, q.service), warnings: report.warnings)
+    }
+
+    // MARK: Compliance
+
+    public struct ServiceCompliance: Codable, Sendable {
+        public var code: String
+        public var name: String
+        public var promiseText: String
+        public var promise: String?
+        public var compliance: SKMReports.ComplianceFigures?
+    }
+
+    public struct ComplianceReport: Codable, Sendable {
+        public var agency: String
+        public var period: EvaluationReport.PeriodInfo
+        public var overall: SKMReports.ComplianceFigures?
+        public var services: [ServiceCompliance]
+    }
+
+    public func compliance(agency code: String, _ q: FigureQuery) throws -> ComplianceReport {
+        guard compliance != nil || complianceAsOf != nil else {
+            throw Problem(.notImplemented, detail: "Turnaround compliance is not available in this build of the server.")
+        }
+        let report = try build(agency: code, q, withCompliance: true)
+        let services = try filter(report.services, q.service).map {
+            ServiceCompliance(code: $0.code, name: $0.name, promiseText: $0.promiseText, promise: $0.promise, compliance: $0.figures.compliance)
+        }
+        return ComplianceReport(agency: code, period: report.period,
+                                overall: q.service == nil ? report.overall.compliance : nil, services: services)
+    }
+
+    // MARK: Report
+
+    /// The whole evaluation report, as `skm report` builds it.
+    public func report(agency code: String, _ q: FigureQuery) throws -> EvaluationReport {
+        try build(agency: code, q, withCompliance: true)
+    }
+
+    private func build(agency code: String, _ q: FigureQuery, withCompliance: Bool) throws -> EvaluationReport {
+        guard let agency = try store.agencies().first(where: { $0.code == code }) else {
+            throw Problem(.notFound, detail: "Unknown agency '\(code)'.", field: "agency")
+        }
+        if let s = q.service, agency.service(s) == nil {
+            throw Problem(.invalidParameter, detail: "Unknown service '\(s)' for \(code); known: \(agency.services.map(\.code).joined(separator: ", ")).",
+                          field: "service")
+        }
+        var source = compliance
+        if let asOf = q.asOf {
+            guard let complianceAsOf else {
+                throw Problem(.invalidParameter, detail: "This server cannot judge as of another time.", field: "as_of")
+            }
+            source = complianceAsOf(asOf.instant(in: agency.timeZone))
+        }
+        return try ReportBuilder(store: store, options: q.options, compliance: withCompliance ? source : nil)
+            .build(agency: agency, period: q.period)
+    }
+
+    private func filter(_ services: [ServiceFigures], _ code: String?) throws -> [ServiceFigures] {
+        guard let code else { return services }
+        return services.filter { $0.code == code }
+    }
+}

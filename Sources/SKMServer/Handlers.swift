@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import SKMImport
+import SKMStorage
+
+/// The API's routes: each handler authenticates, decodes, calls a service off the async pool,
+/// and encodes. No business rule lives here.
+enum Handlers {
+    static func register(on table: RouteTable, services s: APIServices) {
+        table.on(.get, "/health") { _, _ in try Reply.json(["status": "ok"]) }
+
+        table.on(.get, "/ready") { _, _ in
+            let count = try await Blocking.run { try s.figures.store.agencies().count }
+            guard count > 0 else {
+                throw Problem(.unavailable, detail: "The store has no catalog; run skm catalog load.")
+            }
+            return try Reply.json(Readiness(status: "ready", agencies: count))
+        }
+
+        table.on(.get, "/openapi.yaml") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+        }
+
+        // MARK: Catalog
+
+        table.on(.get, "/v1/catalog") { request, context in
+            let caller = try await s.auth.authorize(request, context: context, agency: nil, access: .read)
+            guard case let .token(token) = caller else { throw Problem(.unauthenticated, detail: "A token is required.") }
+            let agency = try await Blocking.run { try s.figures.catalog(agency: token.agency) }
+            return try Reply.json(Catalog(agencies: [agency]))
+        }
+
+        table.on(.get, "/v1/agencies/:agency") { request, context in
+            let agency = try Reply.param(context, "agency")
+            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .kioskRead)
+            return try Reply.json(try await Blocking.run { try s.figures.catalog(agency: agency) })
+        }
+
+        // MARK: Responses
+
+        table.on(.post, "/v1/agencies/:agency/responses") { request, context in
+            let agency = try Reply.param(context, "agency")
+            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .kioskSubmit)
+            let input = try await InputDecoding.json(ResponseInput.self, from: request)
+            let source = Reply.source(context, "response")
+            let receipt = try await Blocking.run { try s.submissions.submitResponses(agency: agency, [input], batched: false, source: source) }
+            return try Reply.json(receipt, status: receipt.inserted > 0 ? .created : .ok)
+        }
+
+        table.on(.post, "/v1/agencies/:agency/responses/batch") { request, context in
+            let agency = try Reply.param(context, "agency")
+            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .write)
+            let input = try await InputDecoding.json(ResponseBatchInput.self, from: request)
+            let source = Reply.source(context, "responses")
+            let receipt = try await Blocking.run { try s.submissions.submitResponses(agency: agency, input.responses, batched: true, source: source) }
+            return try Reply.json(receipt, status: receipt.inserted > 0 ? .created : .ok)
+        }
+
+        table.on(.post, "/v1/agencies/:agency/responses/csv") { request, context in
+            try await csvUpload(.responses, request, context, s)
+        }
+
+        // MARK: Transactions
+
+        table.on(.post, "/v1/agencies/:agency/transactions") { request, context in
+            let agency = try Reply.param(context, "agency")
+            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .write)
+            let input = try await InputDecoding.json(TransactionInput.self, from: request)
+            let source = Reply.source(context, "transaction")
+            let receipt = try await Blocking.run { try s.submissions.submitTransactions(agency: agency, [input], batched: false, source: source) }
+            return try Reply.json(receipt, status: receipt.inserted > 0 ? .created : .ok)
+        }
+
+        table.on(.post, "/v1/agencies/:agency/transactions/batch") { request, context in
+            let agency = try Reply.param(context, "agency")
+            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .write)
+            let input = try await InputDecoding.json(TransactionBatchInput.self, from: request)
+            let source = Reply.source(context, "transactions")
+            let receipt = try await Blocking.run {
+                try s.submissions.submitTransactions(agency: agency, input.transactions, batched: true, source: source)
+            }
+            return try Reply.json(receipt, status: receipt.inserted > 0 ? .created : .ok)
+        }
+
+        table.on(.post, "/v1/agencies/:agency/transactions/csv") { request, context in
+            try await csvUpload(.transactions, request, context, s)
+        }
+
+        table.on(.patch, "/v1/agencies/:agency/transactions/:id") { request, context in
+            let agency = try Reply.param(context, "agency"), id = try Reply.param(context, "id")
+            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .write)
+            let input = try await InputDecoding.json(FinishInput.self, from: request)
+            let source = Reply.source(context, "finish")
+            return try Reply.json(try await Blocking.run { try s.submissions.finish(agency: agency, id: id, input, source: source) })
+        }
+
+        // MARK: Figures and reports
+
+        table.on(.get, "/v1/agencies/:agency/ikm") { request, context in
+            let agency = try Reply.param(context, "agency")
+            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .read)
+            let q = try FigureQuery(parameters: Reply.query(request))
+            return try Reply.json(try await Blocking.run { try s.figures.ikm(agency: agency, q) })
+        }
+
+        table.on(.get, "/v1/agencies/:agency/compliance") { request, context in
+            let agency = try Reply.param(context, "agency")
+            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .read)
+            let q = try FigureQuery(parameters: Reply.query(request))
+            return try Reply.json(try await Blocking.run { try s.figures.compliance(agency: agency, q) })
+        }
+
+        table.on(.get, "/v1/agencies/:agency/report") { request, context in
+            let agency = try Reply.param(context, "agency")
+            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .read)
+            let params = Reply.query(request)
+            let q = try FigureQuery(parameters: params)
+            let f = params["format"] ?? "json"
+            guard let format = ReportFiles.Format(rawValue: f) else {
+                throw Problem(.invalidParameter, detail: "Unknown format '\(f)'; use json or xlsx.", field: "format")
+            }
+            let lang = params["lang"] ?? "id"
+            guard ["id", "en"].contains(lang) else {
+                throw Problem(.invalidParameter, detail: "Unknown language '\(lang)'; use id or en.", field: "lang")
+            }
+            let file = try await Blocking.run {
+                try ReportFiles.write(s.figures.report(agency: agency, q), format: format, language: lang, workbook: s.workbook)
+            }
+            return try Reply.download(file)
+        }
+    }
+
+    private static func csvUpload(_ kind: ImportKind, _ request: Request, _ context: APIContext, _ s: APIServices) async throws -> Response {
+        let agency = try Reply.param(context, "agency")
+        _ = try await s.auth.authorize(request, context: context, agency: agency, access: .write)
+        try InputDecoding.requireMediaType(request, accepting: ["csv", "text/plain"])
+        let buffer = try await InputDecoding.collect(request, limit: BodyLimit.csv)
+        let data = Data(buffer.readableBytesView), params = Reply.query(request), id = context.requestID
+        let receipt = try await Blocking.run { try s.uploads.upload(kind, agency: agency, csv: data, parameters: params, requestID: id) }
+        return try Reply.json(receipt, status: receipt.counts.inserted > 0 ? .created : .ok)
+    }
+
+    struct Readiness: Encodable { var status: String; var agencies: Int }
+    struct Catalog: Encodable { var agencies: [FiguresService.CatalogAgency] }
+}

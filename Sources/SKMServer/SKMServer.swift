@@ -1,2 +1,0 @@
-/// SKMServer module.
-public enum SKMServerModule {}

@@ -1,0 +1,18 @@
+import GRDB
+
+extension Store {
+    /// Files an import batch and its rejects under another name. The HTTP API imports an
+    /// upload from a private temporary path; officers should see the name they uploaded,
+    /// not `/tmp/…`, in reject lists and reports. As with a re-import, the new name's earlier
+    /// rejects (same kind) are superseded by this batch's.
+    public func relabelBatch(_ batch: Int64, file: String) throws {
+        try writer.write { db in
+            try db.execute(sql: """
+                DELETE FROM reject WHERE file = ? AND batch <> ?
+                  AND batch IN (SELECT id FROM import_batch WHERE kind = (SELECT kind FROM import_batch WHERE id = ?))
+                """, arguments: [file, batch, batch])
+            try db.execute(sql: "UPDATE import_batch SET file = ? WHERE id = ?", arguments: [file, batch])
+            try db.execute(sql: "UPDATE reject SET file = ? WHERE batch = ?", arguments: [file, batch])
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import SKMDemo
+import SKMDomain
+import SKMImport
+import SKMReports
+import SKMStorage
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the pipeline: import → score → compliance → report, with rows/s and peak memory.",
+        discussion: """
+            Generates the input once (reproducible), then times each stage on a fresh store and \
+            prints rows/s, wall time and the stage's peak resident memory (VmHWM, reset between \
+            stages). Build with -c release: debug builds are 3–15× slower.
+
+            Example:
+              swift build -c release && .build/release/skm bench --transactions 1000000 --responses 1000000
+            """)
+
+    @Option(name: .long, help: "Transactions in the generated register.")
+    var transactions: Int = 1_000_000
+
+    @Option(name: .long, help: "SKM responses in the generated file.")
+    var responses: Int = 1_000_000
+
+    @Option(name: .long, help: ArgumentHelp("Where the generated CSVs are kept between runs.", valueName: "dir"))
+    var data: String = "exports/bench-data"
+
+    @Option(name: .long, help: ArgumentHelp("Directory with catalog/*.json and holidays/*.csv.", valueName: "dir"))
+    var seeds: String = "seeds"
+
+    func run() throws {
+        let dir = URL(fileURLWithPath: data).appendingPathComponent("\(transactions)x\(responses)")
+        let tFile = dir.appendingPathComponent("transactions.csv"), rFile = dir.appendingPathComponent("responses.csv")
+        let catalog = try loadSeeds(seeds)
+        var plan = DemoPlan()
+        plan.transactions = transactions
+        plan.responses = responses
+        plan.from = LocalDate(year: 2024, month: 1, day: 1)!
+        plan.includeBadRows = false
+        var rows: [[String]] = [["stage", "rows", "wall s", "rows/s", "peak MB"]]
+        func stage(_ name: String, rows n: Int, _ body: () throws -> Void) rethrows {
+            Memory.resetPeak()
+            let t0 = Date()
+            try body()
+            let s = Date().timeIntervalSince(t0)
+            rows.append([name, "\(n)", String(format: "%.3f", s), n > 0 ? String(format: "%.0f", Double(n) / s) : "–",
+                         String(format: "%.0f", Memory.peakMB())])
+            note("\(name): \(String(format: "%.2f", s)) s")
+        }
+        if !FileManager.default.fileExists(atPath: rFile.path) {
+            try stage("generate CSV", rows: transactions) {
+                _ = try DemoGenerator(agencies: catalog.agencies, holidays: catalog.nationalHolidays, plan: plan)
+                    .write(transactionsTo: tFile, responsesTo: rFile)
+            }
+        }
+        let storePath = dir.appendingPathComponent("bench.sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
+        let store = try Store(path: storePath)
+        try store.saveCatalog(agencies: catalog.agencies, holidays: catalog.nationalHolidays, closures: catalog.agencyClosures)
+        let started = Date()
+        var imported = (t: 0, r: 0)
+        try stage("import transactions", rows: transactions) {
+            imported.t = try Importer.run(.transactions, file: tFile.path, into: store).counts.inserted
+        }
+        try stage("import responses", rows: responses) {
+            imported.r = try Importer.run(.responses, file: rFile.path, into: store).counts.inserted
+        }
+        let periods = Period.standardPeriods(covering: plan.from, plan.to)
+        var groups = 0
+        let scoreStarted = Date()
+        try stage("score (\(periods.count) periods × all services)", rows: imported.r) {
+            for agency in catalog.agencies {
+                for p in periods {
+                    for (_, t) in try store.responseTallies(agency: agency.code, period: p) {
+                        _ = IKMScore.compute(t)
+                        groups += 1
+                    }
+                }
+            }
+        }
+        let asOf = IndonesianTimeZone.wib.instant(plan.asOf.adding(days: 1), minuteOfDay: 0) - 1
+        try stage("compliance (one pass, quarters merged up)", rows: imported.t) {
+            for agency in catalog.agencies {
+                for year in Set(periods.map { $0.start.year }).sorted() {
+                    var quarters: [[String: ComplianceSummary]] = []
+                    for q in 1...4 {
+                        quarters.append(try StoreCompliance.summarise(store: store, agency: agency, period: .quarter(year, q), asOf: asOf))
+                    }
+                    // semesters and the year are merges of quarters: every transaction is judged once
+                    for (a, b) in [(0, 1), (2, 3)] {
+                        var s = quarters[a]
+                        for (k, v) in quarters[b] { s[k, default: ComplianceSummary()].merge(v) }
+                        for v in s.values { _ = v.figures }
+                    }
+                    for q in quarters { for v in q.values { _ = v.figures } }
+                }
+            }
+        }
+        let scoreAndCompliance = Date().timeIntervalSince(scoreStarted)
+        try stage("report xlsx+json (year, all agencies)", rows: catalog.agencies.count) {
+            let run = ReportRun(store: store, options: ReportOptions(), formats: ["xlsx", "json"], language: "id",
+                                outDirectory: dir.appendingPathComponent("reports"), asOf: asOf)
+            for agency in catalog.agencies { _ = try run.write(agency: agency, period: .year(2024)) }
+        }
+        let total = Date().timeIntervalSince(started)
+        rows.append(["pipeline (import → report)", "\(imported.t + imported.r)", String(format: "%.3f", total),
+                     String(format: "%.0f", Double(imported.t + imported.r) / total), String(format: "%.0f", Memory.lifetimePeakMB())])
+        print(TextTable.render(rows))
+        print(String(format: "score + compliance together: %.3f s over %d score groups", scoreAndCompliance, groups))
+        print("cores: \(ProcessInfo.processInfo.activeProcessorCount), store: \(storePath)")
+    }
+}
+
+/// Peak resident memory from /proc (Linux). Writing "5" to clear_refs resets the peak, so each
+/// stage reports its own.
+enum Memory {
+    nonisolated(unsafe) static var lifetimePeak: Double = 0
+
+    static func resetPeak() {
+        lifetimePeak = max(lifetimePeak, peakMB())
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
+
+    static func peakMB() -> Double {
+        guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kb / 1024
+    }
+
+    static func lifetimePeakMB() -> Double { max(lifetimePeak, peakMB()) }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import SKMDomain
+import SKMReports
+import SKMStorage
+
+struct ComplianceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compliance",
+        abstract: "Check turnaround against the promised completion time for a period.",
+        discussion: """
+            Judges every transaction received in the period against the standard in force on \
+            its receipt date (rules: docs/turnaround-rules.md) and prints per service: count, \
+            finished, on time, late, open, open past the deadline, the on-time rate, mean \
+            capaian, median and p90 elapsed hours, and with --cases the latest cases.
+
+            Examples:
+              skm compliance --period 2024-Q3
+              skm compliance --period 2024-S1 --agency pekalongan --format json
+              skm compliance --period 2024 --as-of 2024-12-31 --cases
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var selection: SelectionOptions
+
+    @Option(name: .long, help: "Output: table (default) or json.")
+    var format: OutputFormat = .table
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge open transactions as of the end of this day (YYYY-MM-DD); default now.", valueName: "date"))
+    var asOf: String?
+
+    @Flag(name: .long, help: "Also list the latest cases per service (table format).")
+    var cases = false
+
+    func run() throws {
+        let store = try storeOptions.open()
+        let asOfInstant = try AsOfOption.instant(asOf)
+        let period = selection.parsedPeriod
+        var groups: [ComplianceGroup] = []
+        for agency in try selection.agencies(in: store) {
+            let (perService, overall) = try StoreCompliance.compute(store: store, agency: agency, period: period, asOf: asOfInstant)
+            if let overall { groups.append(ComplianceGroup(agency: agency.code, service: nil, figures: overall)) }
+            for s in agency.services { if let f = perService[s.code] { groups.append(ComplianceGroup(agency: agency.code, service: s.code, figures: f)) } }
+        }
+        switch format {
+        case .json:
+            print(String(decoding: try ScoreDocument.encoder.encode(ComplianceDocument(period: period.description, groups: groups)), as: UTF8.self))
+        case .table:
+            var rows = [["agency", "service", "count", "finished", "on time", "late", "open", "overdue", "on-time %", "capaian %", "median h", "p90 h"]]
+            func num(_ v: Double?, _ f: String = "%.1f") -> String { v.map { String(format: f, $0) } ?? "–" }
+            for g in groups {
+                let f = g.figures
+                rows.append([g.agency, g.service ?? "(all)", "\(f.count)", "\(f.finished)", "\(f.onTime)", "\(f.late)", "\(f.open)",
+                             "\(f.openOverdue)", num(f.onTimeRate.map { $0 * 100 }), num(f.capaianMean),
+                             num(f.medianElapsedHours), num(f.p90ElapsedHours)])
+            }
+            print(TextTable.render(rows))
+            if cases {
+                for g in groups where g.service != nil && !g.figures.latestCases.isEmpty {
+                    print("\n\(g.agency) / \(g.service!): latest cases")
+                    print(TextTable.render([["id", "received", "deadline", "finished", "promise", "status", "late h"]]
+                        + g.figures.latestCases.map { [$0.transactionId, $0.receivedAt, $0.deadline, $0.finishedAt ?? "open", $0.promise, $0.status, String(format: "%.1f", $0.lateHours)] }))
+                }
+            }
+        }
+    }
+}
+
+struct ComplianceGroup: Codable {
+    var agency: String
+    var service: String?
+    var figures: SKMReports.ComplianceFigures
+}
+
+struct ComplianceDocument: Codable {
+    var period: String
+    var groups: [ComplianceGroup]
+}

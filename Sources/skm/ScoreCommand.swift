@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import SKMDomain
+import SKMReports
+import SKMStorage
+
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score SKM responses with the IKM method for a period.",
+        discussion: """
+            Prints, per agency and per service: respondents, NRR per unsur, IKM (1–4), IKM unit \
+            pelayanan (×25) with its 95% confidence interval, mutu and kinerja, the lowest unsur, \
+            whether the sample is large enough (Krejcie–Morgan), and the change against the \
+            previous period of the same length.
+
+            Examples:
+              skm score --period 2024-S1
+              skm score --period 2024-Q3 --agency bengkulu-selatan --service informasi --format json
+              skm score --period 2024 --weights 0.111
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var methodOptions: MethodOptions
+
+    @Option(name: .long, help: ArgumentHelp("Only this service code.", valueName: "code"))
+    var service: String?
+
+    @Option(name: .long, help: "Output: table (default) or json.")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: ArgumentHelp("Population for the sample check instead of the period's transactions.", valueName: "n"))
+    var population: Int?
+
+    func run() throws {
+        let store = try storeOptions.open()
+        var options = ReportOptions()
+        options.method = methodOptions.ikmMethod
+        options.weights = methodOptions.convention
+        options.population = population
+        let builder = ReportBuilder(store: store, options: options, compliance: nil)
+        var groups: [ScoreGroup] = []
+        for agency in try selection.agencies(in: store) {
+            let report = try builder.build(agency: agency, period: selection.parsedPeriod)
+            if service == nil { groups.append(ScoreGroup(agency: agency.code, service: nil, name: agency.name, figures: report.overall)) }
+            for s in report.services where service == nil || s.code == service {
+                groups.append(ScoreGroup(agency: agency.code, service: s.code, name: s.name, figures: s.figures))
+            }
+        }
+        if let service, !groups.contains(where: { $0.service == service }) {
+            throw CLIError("no service '\(service)' in the selected agencies")
+        }
+        let doc = ScoreDocument(period: selection.parsedPeriod.description, method: options.method.id,
+                                weightConvention: options.weights.describe(unsurCount: options.method.unsur.count), groups: groups)
+        switch format {
+        case .json: print(String(decoding: try ScoreDocument.encoder.encode(doc), as: UTF8.self))
+        case .table: print(doc.table())
+        }
+    }
+}
+
+struct ScoreGroup: Codable {
+    var agency: String
+    /// Nil for the agency as a whole.
+    var service: String?
+    var name: String
+    var figures: GroupFigures
+}
+
+struct ScoreDocument: Codable {
+    var period: String
+    var method: String
+    var weightConvention: String
+    var groups: [ScoreGroup]
+
+    static var encoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        e.keyEncodingStrategy = .convertToSnakeCase
+        return e
+    }
+
+    func table() -> String {
+        var rows = [["agency", "service", "n", "IKM", "95% CI", "mutu", "kinerja", "sample", "lowest", "change"]]
+        for g in groups {
+            let f = g.figures
+            rows.append([
+                g.agency, g.service ?? "(all)", String(f.respondents),
+                f.ikmConvertedRounded.map { String(format: "%.2f", $0) } ?? "–",
+                f.confidence95.map { String(format: "±%.2f", $0.halfWidth) } ?? "–",
+                f.mutu ?? "–", f.kinerja ?? "–",
+                "\(f.sample.respondents)/\(f.sample.required)" + (f.sample.isAdequate ? "" : " !"),
+                f.lowestUnsur.joined(separator: ","),
+                f.change.map { String(format: "%+.2f%@", $0.delta, $0.significant ? " *" : "") } ?? "–",
+            ])
+        }
+        return TextTable.render(rows) + "\nmethod \(method), weight \(weightConvention); '!' sample below Krejcie–Morgan minimum; '*' change beyond 95% noise"
+    }
+}
+
+/// Plain aligned columns for terminals.
+enum TextTable {
+    static func render(_ rows: [[String]]) -> String {
+        guard let first = rows.first else { return "" }
+        let widths = first.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
+        return rows.enumerated().map { i, r in
+            let line = r.enumerated().map { c, v in v.padding(toLength: widths[c], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+            return i == 0 ? line + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") : line
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import SKMStorage
+
+/// `skm token`: API tokens and kiosk mode for `skm serve`.
+struct TokenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token",
+        abstract: "Manage API tokens and kiosk (token-free survey) access for skm serve.",
+        subcommands: [Create.self, List.self, Revoke.self, Kiosk.self])
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a token for one agency; the secret is printed once on standard output.",
+            discussion: """
+                officer: post responses and transactions, read figures and reports. \
+                reader: read only. Only a SHA-256 of the secret is stored.
+
+                Example:
+                  skm token create --agency bengkulu-selatan --role reader --label "dashboard"
+                """)
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(name: .long, help: "Agency code.") var agency: String
+        @Option(name: .long, help: "officer or reader.") var role: String
+        @Option(name: .long, help: "What the token is for (shown in `skm token list`).") var label: String?
+
+        func validate() throws {
+            guard TokenRole(rawValue: role) != nil else { throw ValidationError("--role must be officer or reader") }
+        }
+
+        func run() throws {
+            let store = try storeOptions.open()
+            do {
+                let (secret, token) = try store.createToken(agency: agency, role: TokenRole(rawValue: role)!, label: label)
+                note("token \(token.id) for \(token.agency) (\(token.role.rawValue)) created; store the secret now, it is not shown again")
+                print(secret)
+            } catch let e as StoreError {
+                throw CLIError("\(e)")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tokens (never their secrets).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(name: .long, help: "Only this agency's tokens.") var agency: String?
+
+        func run() throws {
+            let store = try storeOptions.open()
+            let kiosks = try store.kioskAgencies()
+            print(["id", "agency", "role", "created", "revoked", "label"].joined(separator: "\t"))
+            for t in try store.tokens(agency: agency) {
+                print(["\(t.id)", t.agency, t.role.rawValue, Self.day(t.createdAt), t.revokedAt.map(Self.day) ?? "-", t.label ?? ""]
+                    .joined(separator: "\t"))
+            }
+            if !kiosks.isEmpty { note("kiosk open: \(kiosks.sorted().joined(separator: ", "))") }
+        }
+
+        static func day(_ t: Int64) -> String {
+            let f = ISO8601DateFormatter()
+            return f.string(from: Date(timeIntervalSince1970: TimeInterval(t)))
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a token by id (see `skm token list`).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "Token id.") var id: Int64
+
+        func run() throws {
+            guard try storeOptions.open().revokeToken(id: id) else { throw CLIError("no live token with id \(id)") }
+            note("token \(id) revoked")
+        }
+    }
+
+    struct Kiosk: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open or close token-free survey submission for an agency.",
+            discussion: """
+                With the kiosk open, POST /v1/agencies/<agency>/responses and \
+                GET /v1/agencies/<agency> need no token; submissions are rate-limited per client \
+                address (skm serve --kiosk-burst, --kiosk-per-minute).
+                """)
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(name: .long, help: "Agency code.") var agency: String
+        @Flag(exclusivity: .exclusive, help: "Open or close.") var state: State
+
+        enum State: String, EnumerableFlag { case open, close }
+
+        func run() throws {
+            do {
+                try storeOptions.open().setKiosk(agency: agency, open: state == .open)
+            } catch let e as StoreError {
+                throw CLIError("\(e)")
+            }
+            note("kiosk for \(agency) \(state == .open ? "opened" : "closed")")
+        }
+    }
+}

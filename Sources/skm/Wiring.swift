@@ -1,0 +1,27 @@
+import Foundation
+import SKMDomain
+import SKMReports
+import SKMStorage
+
+/// `--as-of`: the moment open transactions are judged at. Default: now. A fixed value makes a
+/// report reproducible (the demo uses its extraction date).
+enum AsOfOption {
+    static func instant(_ text: String?) throws -> Int64 {
+        guard let text else { return Int64(Date().timeIntervalSince1970) }
+        guard let d = LocalDate(iso: text) else { throw CLIError("--as-of must be a date YYYY-MM-DD, got '\(text)'") }
+        // End of that day in WIB; a few hours either way does not change a day-based verdict.
+        return IndonesianTimeZone.wib.instant(d.adding(days: 1), minuteOfDay: 0) - 1
+    }
+}
+
+/// Where the turnaround engine plugs into reports.
+enum ComplianceWiring {
+    static func source(store: Store, asOf: Int64) -> ComplianceSource? { StoreCompliance.source(store: store, asOf: asOf) }
+}
+
+/// The XLSX workbook, in the language asked for.
+enum WorkbookWiring {
+    static func write(_ report: EvaluationReport, to url: URL, language: String) throws {
+        try XLSXReportWriter.write(report, to: url, language: ReportLanguage(rawValue: language) ?? .id)
+    }
+}

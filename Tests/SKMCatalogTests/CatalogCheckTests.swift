@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import SKMCatalog
+import SKMDomain
+
+/// `skm catalog check`: each kind of mistake is reported with its file, field and value.
+struct CatalogCheckTests {
+    static let holidays = "date,kind,name,source\n2024-01-01,libur_nasional,Tahun Baru,SKB 855/2023\n"
+
+    static func agency(timeZone: String = "WIB", services: String) -> String {
+        """
+        {"code": "contoh", "name": "Dinas Contoh", "region": "Kota Contoh", "time_zone": "\(timeZone)",
+         "decree": {"number": "1 Tahun 2024", "date": "2024-01-02", "title": "Standar Pelayanan"},
+         "services": [\(services)]}
+        """
+    }
+
+    static let good = """
+    {"code": "a", "name": "Layanan A", "components": [{"key": "jangka_waktu", "heading": "Jangka Waktu", "text": "3 hari kerja"}],
+     "promise": {"text": "3 hari kerja", "variants": [{"amount": 3, "unit": "hari kerja"}]}}
+    """
+
+    func problems(_ json: String, years: ClosedRange<Int> = 2024...2024) throws -> [String] {
+        let dir = try Seeds.temporary(["catalog/contoh.json": json, "holidays/2024.csv": Self.holidays])
+        return CatalogCheck.run(seeds: dir, requiredYears: years).filter { $0.severity == .error }.map(\.description)
+    }
+
+    @Test func aGoodCatalogLoads() throws {
+        #expect(try problems(Self.agency(services: Self.good)) == [])
+        let dir = try Seeds.temporary(["catalog/contoh.json": Self.agency(services: Self.good), "holidays/2024.csv": Self.holidays])
+        let catalog = try CatalogLoader.load(seeds: dir)
+        #expect(catalog.agency("contoh")?.service("a")?.promise.duration(forVariant: nil) == PromisedDuration(amount: 3, unit: .workingDays))
+        #expect(catalog.agency("contoh")?.officeHours == .civilService)
+    }
+
+    @Test func unknownTimeZone() throws {
+        #expect(try problems(Self.agency(timeZone: "WITT", services: Self.good)) ==
+                ["error: catalog/contoh.json: time_zone: unknown time zone \"WITT\" (expected WIB, WITA or WIT)"])
+    }
+
+    @Test func serviceWithoutPromise() throws {
+        let s = #"{"code": "b", "name": "Layanan B", "components": []}"#
+        let t = #"{"code": "c", "name": "Layanan C", "components": [], "promise": {"text": "", "variants": []}}"#
+        #expect(try problems(Self.agency(services: [Self.good, s, t].joined(separator: ","))) == [
+            "error: catalog/contoh.json: services[1].promise: service \"b\" has no promise: give variants, or no_promise_reason when the decree promises no time",
+            "error: catalog/contoh.json: services[2].promise: service \"c\" has no promise: no variants and no no_promise_reason",
+        ])
+    }
+
+    @Test func duplicateCodes() throws {
+        #expect(try problems(Self.agency(services: [Self.good, Self.good].joined(separator: ","))) ==
+                ["error: catalog/contoh.json: services[1].code: duplicate service code \"a\" (also services[0])"])
+    }
+
+    @Test func badVariantsUnitsAndDefaults() throws {
+        let s = """
+        {"code": "d", "name": "Layanan D", "components": [],
+         "promise": {"text": "x", "variants": [{"name": "rutin", "amount": 6, "unit": "hari"}, {"name": "darurat", "amount": 1, "unit": "days"}],
+                     "default_variant": "biasa"}}
+        """
+        #expect(try problems(Self.agency(services: s)) == [
+            "error: catalog/contoh.json: services[0].promise.variants[1].unit: unknown unit \"days\" (expected menit, jam, hari, hari kerja, bulan)",
+            "error: catalog/contoh.json: services[0].promise.default_variant: default variant \"biasa\" is not among the variants (rutin, darurat)",
+        ])
+    }
+
+    @Test func badFieldsAndMissingYears() throws {
+        let json = """
+        {"code": "contoh", "name": "Dinas Contoh", "region": "Kota Contoh", "time_zone": "WIB",
+         "decree": {"number": "1", "date": "2024-13-01", "title": "T"}, "office_hours": {"senin": ["07.30-25.00"]}, "services": []}
+        """
+        #expect(try problems(json, years: 2024...2025) == [
+            "error: catalog/contoh.json: decree.date: \"2024-13-01\" is not a YYYY-MM-DD date",
+            "error: catalog/contoh.json: office_hours.senin: \"07.30-25.00\" is not an interval like \"07.30-12.00\"",
+            "error: holidays/2025.csv: no national holiday calendar for 2025",
+        ])
+    }
+
+    @Test func malformedJSONNamesTheField() throws {
+        let json = Self.agency(services: #"{"code": "e", "name": "E", "components": [{"key": "biaya", "heading": "Biaya"}]}"#)
+        #expect(try problems(json) == ["error: catalog/contoh.json: services[0].components[0].text: missing field \"text\""])
+        let dir = try Seeds.temporary(["catalog/contoh.json": json, "holidays/2024.csv": Self.holidays])
+        #expect(throws: CatalogLoadError.self) { try CatalogLoader.load(seeds: dir) }
+    }
+
+    @Test func misspeltFieldsAreNotIgnored() throws {
+        let s = """
+        {"code": "a", "name": "Layanan A", "components": [],
+         "promise": {"text": "3 hari", "variants": [{"amount": 3, "unit": "hari", "lowerbound": 1}], "default": "x"}}
+        """
+        let json = Self.agency(services: s).replacingOccurrences(of: "\"services\"", with: "\"office_hour\": {}, \"services\"")
+        #expect(try problems(json) == [
+            "error: catalog/contoh.json: office_hour: unknown field \"office_hour\" (expected one of code, decree, name, notes, office_hours, region, services, time_zone)",
+            "error: catalog/contoh.json: services[0].promise.default: unknown field \"default\" (expected one of default_variant, no_promise_reason, text, variants)",
+            "error: catalog/contoh.json: services[0].promise.variants[0].lowerbound: unknown field \"lowerbound\" (expected one of amount, lower_bound, name, unit)",
+        ])
+    }
+
+    @Test func fileNameMustMatchTheAgencyCode() throws {
+        let dir = try Seeds.temporary(["catalog/lain.json": Self.agency(services: Self.good), "holidays/2024.csv": Self.holidays])
+        #expect(CatalogCheck.run(seeds: dir, requiredYears: 2024...2024).map(\.description) ==
+                ["error: catalog/lain.json: code: agency code \"contoh\" does not match the file name \"lain\""])
+    }
+}

@@ -1,0 +1,24 @@
+-- name: unsur_trend
+-- description: Monthly NRR of each of the nine unsur (PermenPANRB 14/2017, regulation order:
+-- description: U8 Pengaduan, U9 Sarana) and the IKM ×25 with exact 1/9 weights, per agency.
+-- description: An unsur nobody answered that month is NULL and the IKM then averages the others.
+-- params: :period_start, :period_end, :agency
+WITH m AS (
+    SELECT agency, substr(date, 1, 7) AS month, COUNT(*) AS respondents,
+           AVG(a1) AS u1, AVG(a2) AS u2, AVG(a3) AS u3, AVG(a4) AS u4, AVG(a5) AS u5,
+           AVG(a6) AS u6, AVG(a7) AS u7, AVG(a8) AS u8, AVG(a9) AS u9
+    FROM response
+    WHERE method = 'permenpanrb-14-2017'
+      AND date BETWEEN :period_start AND :period_end
+      AND (:agency IS NULL OR agency = :agency)
+    GROUP BY agency, month
+)
+SELECT agency, month, respondents,
+       u1 AS u1_persyaratan, u2 AS u2_prosedur, u3 AS u3_waktu, u4 AS u4_biaya, u5 AS u5_produk,
+       u6 AS u6_kompetensi, u7 AS u7_perilaku, u8 AS u8_pengaduan, u9 AS u9_sarana,
+       25.0 * (COALESCE(u1, 0) + COALESCE(u2, 0) + COALESCE(u3, 0) + COALESCE(u4, 0) + COALESCE(u5, 0)
+             + COALESCE(u6, 0) + COALESCE(u7, 0) + COALESCE(u8, 0) + COALESCE(u9, 0))
+         / NULLIF((u1 IS NOT NULL) + (u2 IS NOT NULL) + (u3 IS NOT NULL) + (u4 IS NOT NULL) + (u5 IS NOT NULL)
+                + (u6 IS NOT NULL) + (u7 IS NOT NULL) + (u8 IS NOT NULL) + (u9 IS NOT NULL), 0) AS ikm_converted
+FROM m
+ORDER BY agency, month;
