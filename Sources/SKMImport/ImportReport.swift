@@ -44,8 +44,7 @@ public struct ImportReport: Sendable {
         lines.append("  \(what): \(counts.inserted) new, \(counts.unchanged) already stored, \(counts.updated) updated, "
             + "\(counts.rejected) rejected" + (conflicts > 0 ? " (\(conflicts) changed under an existing id)" : ""))
         if !mapping.isEmpty {
-            let short = { (c: String) in c.count > 40 ? String(c.prefix(39)) + "…" : c }
-            lines.append("  columns: " + mapping.map { "\($0.field) ← \(short($0.column))" }.joined(separator: ", "))
+            lines.append("  columns: " + mapping.map { "\($0.field) ← \($0.column)" }.joined(separator: ", "))
         }
         if !dropped.isEmpty {
             lines.append("  dropped (identify a person, not stored): " + dropped.joined(separator: ", "))

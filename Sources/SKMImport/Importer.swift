@@ -91,7 +91,12 @@ public enum Importer {
                 if kind == .responses, plan.index(.service) == nil, options.service == nil { throw ImportError.serviceRequired(file: fileName) }
                 report.dropped = plan.dropped
                 report.ignored = plan.ignored
-                report.mapping = plan.columns.sorted { $0.value < $1.value }.map { ($0.key.description, header[$0.value]) }
+                report.mapping = plan.columns.sorted { $0.value < $1.value }.map { field, col in
+                    // A Google Forms question is a sentence: name the unsur, and the column by number.
+                    var name = field.description
+                    if case let .answer(u) = field { name += " " + options.layout.method.unsur[u].name }
+                    return (name, header[col].count > 40 ? "column \(col + 1)" : header[col])
+                }
                 let ctx = RowContext(plan: plan, catalog: catalog, fixedAgency: options.agency, fixedService: options.service, dates: dates)
                 let idColumn = plan.columnName(.id)
                 switch kind {
