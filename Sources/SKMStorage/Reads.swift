@@ -5,33 +5,15 @@ import SKMDomain
 /// What the reports read: aggregated in SQL where the regulation's figures are sums
 /// (answer counts, respondents), streamed where each row must be judged (turnaround).
 extension Store {
-    /// Response tallies per service for one agency and period, aggregated by SQLite.
+    /// Response tallies per service for one agency and period.
     public func responseTallies(agency: String, period: Period, method: IKMMethod = .permenPANRB14_2017) throws -> [String: ResponseTally] {
-        let k = method.unsur.count
-        let cols = Schema.answerColumns.prefix(k)
-        let counts = cols.flatMap { c in (1...4).map { "SUM(\(c) = \($0))" } }.joined(separator: ", ")
-        let answered = cols.map { "(\($0) IS NOT NULL)" }.joined(separator: " + ")
-        let total = cols.map { "COALESCE(\($0), 0)" }.joined(separator: " + ")
-        let sql = """
-            SELECT service, COUNT(*) AS n, SUM(score) AS s, SUM(score * score) AS s2, COUNT(score) AS scored, \(counts)
-            FROM (SELECT *, 25.0 * (\(total)) / NULLIF(\(answered), 0) AS score
-                  FROM response WHERE agency = ? AND method = ? AND date BETWEEN ? AND ?)
-            GROUP BY service ORDER BY service
-            """
-        return try writer.read { db in
-            var out: [String: ResponseTally] = [:]
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: [agency, method.id, period.start.description, period.end.description])
-            while let row = try rows.next() {
-                var t = ResponseTally(unsurCount: k)
-                t.respondents = row["n"]
-                t.scoreSum = row["s"] ?? 0
-                t.scoreSquareSum = row["s2"] ?? 0
-                t.scoredRespondents = row["scored"]
-                for u in 0..<k { for v in 0..<4 { t.counts[u][v] = row[5 + u * 4 + v] ?? 0 } }
-                out[row["service"]] = t
-            }
-            return out
+        var out: [String: ResponseTally] = [:]
+        // Merged in a fixed order so that floating-point sums, and so the files, are identical run to run.
+        for (key, t) in try monthlyResponseTallies(agency: agency, from: period.start, through: period.end, method: method)
+            .sorted(by: { $0.key < $1.key }) {
+            out[key.service, default: ResponseTally(unsurCount: method.unsur.count)].merge(t)
         }
+        return out
     }
 
     /// Number of transactions received per service in the period: the survey's population.

@@ -1,0 +1,65 @@
+import GRDB
+import GRDBSQLite
+import SKMDomain
+
+/// A service and a calendar month: the finest grain reports need. Quarters, semesters and
+/// years are merges of months, so every response is read once however many periods are asked.
+public struct ServiceMonth: Hashable, Sendable, Comparable {
+    public var service: String
+    public var year: Int
+    public var month: Int
+
+    public static func < (a: ServiceMonth, b: ServiceMonth) -> Bool {
+        (a.service, a.year, a.month) < (b.service, b.year, b.month)
+    }
+
+    public func isIn(_ p: Period) -> Bool {
+        let first = LocalDate(year: year, month: month, day: 1)!
+        return first >= LocalDate(year: p.start.year, month: p.start.month, day: 1)! && first <= p.end
+    }
+}
+
+extension Store {
+    /// Tallies an agency's responses dated `from`…`through` per service and month, in one scan.
+    ///
+    /// Read through the C API and summed in Swift: SQLite evaluating 36 `SUM(a = k)` per row
+    /// was three times slower than stepping the rows (measured with `skm bench`). A range that
+    /// does not start on the 1st or end on the month's last day is still exact: only dates in
+    /// the range are read, the month is just the bucket.
+    public func monthlyResponseTallies(agency: String, from: LocalDate, through: LocalDate,
+                                       method: IKMMethod = .permenPANRB14_2017) throws -> [ServiceMonth: ResponseTally] {
+        let k = method.unsur.count
+        let sql = "SELECT service, date, \(Schema.answerColumns.prefix(k).joined(separator: ", ")) FROM response "
+            + "WHERE agency = ? AND method = ? AND date BETWEEN ? AND ?"
+        return try writer.read { db in
+            let stmt = try db.makeStatement(sql: sql)
+            try stmt.setArguments([agency, method.id, from.description, through.description])
+            let s = stmt.sqliteStatement
+            var out: [ServiceMonth: ResponseTally] = [:]
+            var answers = [Int?](repeating: nil, count: k)
+            var lastService = "", lastMonth = (0, 0)
+            var key = ServiceMonth(service: "", year: 0, month: 0)
+            while true {
+                let rc = sqlite3_step(s)
+                if rc == SQLITE_DONE { break }
+                guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+                let date = sqlite3_column_text(s, 1)!
+                // "YYYY-MM-DD": digits read straight from the bytes.
+                func digit(_ i: Int) -> Int { Int(date[i]) - 48 }
+                let month = (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(5) * 10 + digit(6))
+                let serviceBytes = sqlite3_column_text(s, 0)!
+                let service = String(cString: serviceBytes)
+                if service != lastService || month != lastMonth {
+                    lastService = service
+                    lastMonth = month
+                    key = ServiceMonth(service: service, year: month.0, month: month.1)
+                }
+                for u in 0..<k {
+                    answers[u] = sqlite3_column_type(s, Int32(2 + u)) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, Int32(2 + u)))
+                }
+                out[key, default: ResponseTally(unsurCount: k)].add(answers)
+            }
+            return out
+        }
+    }
+}
