@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Already in the graph through Hummingbird; named because the server uses them directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The rules: IKM, samples, calendars, promises, turnaround. No I/O.
@@ -46,7 +49,10 @@ let package = Package(
         ),
 
         // The evaluation report: figures assembled from the store, written as XLSX and JSON.
-        .target(name: "SKMReports", dependencies: ["SKMDomain", "SKMStorage", "CXlsxWriter"]),
+        .target(name: "SKMReports", dependencies: [
+            "SKMDomain", "SKMStorage", "CXlsxWriter",
+            .product(name: "GRDB", package: "GRDB.swift"),  // named queries bind their parameters through GRDB
+        ]),
 
         // Realistic, reproducible demo data for the seed agencies.
         .target(name: "SKMDemo", dependencies: ["SKMDomain"]),
@@ -56,6 +62,8 @@ let package = Package(
             "SKMDomain", "SKMStorage", "SKMImport", "SKMReports", "SKMCatalog",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
 
         // The command-line tool.
@@ -75,8 +83,11 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "SKMServerTests", dependencies: [
-            "SKMServer", "SKMStorage", "SKMDomain",
+            "SKMServer", "SKMStorage", "SKMDomain", "SKMReports",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .testTarget(name: "SKMCLITests", dependencies: ["SKMDomain"]),
     ]

@@ -73,7 +73,7 @@ public struct GroupFigures: Codable, Sendable {
     public var confidence95: ConfidenceInterval?
     public var change: ChangeFigures?
     public var sample: SampleAdequacy
-    public var compliance: ComplianceFigures?
+    public var compliance: TimelinessFigures?
     public var warnings: [String]
 }
 
@@ -107,8 +107,9 @@ public struct ServiceFigures: Codable, Sendable {
     public var figures: GroupFigures
 }
 
-/// Turnaround against the promise for one group. Elapsed figures are in plain hours.
-public struct ComplianceFigures: Codable, Sendable {
+/// Turnaround against the promise for one group as the report shows it (*ketepatan waktu*): the
+/// domain's `ComplianceFigures` with the latest cases written out in local time. Elapsed in hours.
+public struct TimelinessFigures: Codable, Sendable {
     public var count: Int
     public var finished: Int
     public var onTime: Int

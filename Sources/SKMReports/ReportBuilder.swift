@@ -15,7 +15,7 @@ public struct ReportOptions: Sendable {
 
 /// Turnaround figures per service for one agency and period, and for the agency overall.
 /// Supplied from outside so that the report does not depend on how compliance is computed.
-public typealias ComplianceSource = @Sendable (_ agency: Agency, _ period: Period) throws -> (perService: [String: ComplianceFigures], overall: ComplianceFigures?)
+public typealias ComplianceSource = @Sendable (_ agency: Agency, _ period: Period) throws -> (perService: [String: TimelinessFigures], overall: TimelinessFigures?)
 
 /// Assembles an `EvaluationReport` from the store.
 public struct ReportBuilder: Sendable {
@@ -36,7 +36,7 @@ public struct ReportBuilder: Sendable {
         let population = try store.transactionCounts(agency: agency.code, period: period)
         let turnaround = try compliance?(agency, period)
 
-        func figures(_ tally: ResponseTally, previous: ResponseTally?, population: Int, compliance: ComplianceFigures?) -> GroupFigures {
+        func figures(_ tally: ResponseTally, previous: ResponseTally?, population: Int, compliance: TimelinessFigures?) -> GroupFigures {
             let score = IKMScore.compute(tally, method: m, weights: options.weights, population: population > 0 ? population : nil)
             let prev = previous.map { IKMScore.compute($0, method: m, weights: options.weights) }
             let change = IKMChange(previous: prev, current: score).map {

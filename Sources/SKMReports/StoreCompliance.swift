@@ -11,12 +11,12 @@ public enum StoreCompliance {
     }
 
     public static func compute(store: Store, agency: Agency, period: Period, asOf: Int64)
-        throws -> (perService: [String: ComplianceFigures], overall: ComplianceFigures?)
+        throws -> (perService: [String: TimelinessFigures], overall: TimelinessFigures?)
     {
         let summaries = try summarise(store: store, agency: agency, period: period, asOf: asOf)
         var overall = ComplianceSummary()
         var cases: [LateCase] = []
-        var perService: [String: ComplianceFigures] = [:]
+        var perService: [String: TimelinessFigures] = [:]
         for (service, s) in summaries.sorted(by: { $0.key < $1.key }) {  // fixed order: identical sums, identical files
             overall.merge(s)
             let f = figures(s, service: service, agency: agency)
@@ -41,10 +41,10 @@ public enum StoreCompliance {
         return summaries
     }
 
-    static func figures(_ s: ComplianceSummary, service: String, agency: Agency) -> ComplianceFigures {
+    static func figures(_ s: ComplianceSummary, service: String, agency: Agency) -> TimelinessFigures {
         let f = s.figures
         let zone = agency.timeZone
-        return ComplianceFigures(
+        return TimelinessFigures(
             count: f.count, finished: f.finished, onTime: f.onTime, late: f.late, open: f.open,
             openOverdue: f.openOverdue, noPromise: f.noPromise, onTimeRate: f.onTimeRate,
             capaianMean: f.meanCapaian, medianElapsedHours: f.medianElapsedHours, p90ElapsedHours: f.p90ElapsedHours,

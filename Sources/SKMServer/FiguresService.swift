@@ -90,13 +90,13 @@ public struct FiguresService: Sendable {
         public var name: String
         public var promiseText: String
         public var promise: String?
-        public var compliance: SKMReports.ComplianceFigures?
+        public var compliance: TimelinessFigures?
     }
 
     public struct ComplianceReport: Codable, Sendable {
         public var agency: String
         public var period: EvaluationReport.PeriodInfo
-        public var overall: SKMReports.ComplianceFigures?
+        public var overall: TimelinessFigures?
         public var services: [ServiceCompliance]
     }
 

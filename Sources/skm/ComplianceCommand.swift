@@ -69,7 +69,7 @@ struct ComplianceCommand: ParsableCommand {
 struct ComplianceGroup: Codable {
     var agency: String
     var service: String?
-    var figures: SKMReports.ComplianceFigures
+    var figures: TimelinessFigures
 }
 
 struct ComplianceDocument: Codable {

@@ -65,7 +65,7 @@ enum ReportFixture {
         return store
     }
 
-    static let kbCompliance = ComplianceFigures(
+    static let kbCompliance = TimelinessFigures(
         count: 4, finished: 3, onTime: 2, late: 1, open: 1, openOverdue: 1, noPromise: 0,
         onTimeRate: 2.0 / 3.0, capaianMean: 112.5, medianElapsedHours: 30.25, p90ElapsedHours: 70.5,
         latestCases: [

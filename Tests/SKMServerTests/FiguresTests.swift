@@ -83,7 +83,7 @@ import Testing
     @Test func complianceComesFromTheGivenSource() async throws {
         let d = JSONDecoder()
         d.keyDecodingStrategy = .convertFromSnakeCase
-        let figures = try d.decode(SKMReports.ComplianceFigures.self, from: Data("""
+        let figures = try d.decode(TimelinessFigures.self, from: Data("""
             {"count": 4, "finished": 3, "on_time": 2, "late": 1, "open": 1, "open_overdue": 0, "no_promise": 0,
              "on_time_rate": 0.6666666666666666, "capaian_mean": 1.1, "median_elapsed_hours": 20, "p90_elapsed_hours": 50, "latest_cases": []}
             """.utf8))

@@ -68,7 +68,7 @@ extension XLSXReportWriter {
         }.map(\.element)
     }
 
-    private func complianceRow(_ ws: Worksheet, _ row: Int, name: String, promise: String, _ c: ComplianceFigures?, bold: Bool) throws {
+    private func complianceRow(_ ws: Worksheet, _ row: Int, name: String, promise: String, _ c: TimelinessFigures?, bold: Bool) throws {
         func s(_ style: CellStyle) -> CellStyle { bold ? ReportStyles.bold(style) : style }
         try ws.text(row, 0, name, s(ReportStyles.wrapped))
         try ws.text(row, 1, promise, s(ReportStyles.wrapped))
