@@ -30,7 +30,7 @@ extension Store {
                                        method: IKMMethod = .permenPANRB14_2017) throws -> [ServiceMonth: ResponseTally] {
         let k = method.unsur.count
         let sql = "SELECT service, date, \(Schema.answerColumns.prefix(k).joined(separator: ", ")) FROM response "
-            + "WHERE agency = ? AND method = ? AND date BETWEEN ? AND ?"
+            + "WHERE agency = ? AND method = ? AND +date BETWEEN ? AND ?"  // sequential, see Reads.swift
         return try writer.read { db in
             let stmt = try db.makeStatement(sql: sql)
             try stmt.setArguments([agency, method.id, from.description, through.description])
