@@ -30,13 +30,23 @@ public enum StoreCompliance {
     }
 
     /// Per-service summaries of one agency and period.
+    ///
+    /// Calls `Turnaround.judge` with the calendar and standard held here rather than through
+    /// `TurnaroundJudge`, whose per-call dictionary lookups copied the calendar and standard
+    /// structs (a third of the time in a profile of 200,000 transactions).
     public static func summarise(store: Store, agency: Agency, period: Period, asOf: Int64) throws -> [String: ComplianceSummary] {
         let calendar = try WorkingCalendar(agency: agency, holidays: try store.holidays(for: agency.code))
-        let judge = TurnaroundJudge(calendars: [agency.code: calendar],
-                                    standards: [agency.code: try StandardHistory.byCode(agency.services)])
+        let histories = try StandardHistory.byCode(agency.services)
         var summaries: [String: ComplianceSummary] = [:]
         try store.forEachTransaction(agency: agency.code, period: period) { t in
-            summaries[t.service, default: ComplianceSummary()].add(try judge.judge(t, asOf: asOf))
+            let outcome: TurnaroundOutcome
+            if let history = histories[t.service] {
+                let receivedOn = calendar.timeZone.local(t.receivedAt).date
+                outcome = try Turnaround.judge(t, standard: history.inForce(on: receivedOn), calendar: calendar, asOf: asOf)
+            } else {
+                outcome = .rejected(.init(transactionID: t.id, reason: "layanan '\(t.service)' tidak dikenal pada penyelenggara '\(agency.code)'"))
+            }
+            summaries[t.service, default: ComplianceSummary()].add(outcome)  // in place: no copy of the histograms
         }
         return summaries
     }
