@@ -36,15 +36,18 @@ extension Store {
         }
     }
 
-    /// Streams the transactions received in the period, in receipt order, without holding them all.
+    /// Streams the transactions received in the period without holding them all: in receipt
+    /// order, or — `inReceiptOrder: false`, for sums that do not care — in stored (id) order,
+    /// which saves sorting the period.
     ///
     /// Stepped through the C API: GRDB's `Row` per transaction cost as much as judging it.
-    public func forEachTransaction(agency: String, period: Period, _ body: (Transaction) throws -> Void) throws {
+    public func forEachTransaction(agency: String, period: Period, inReceiptOrder: Bool = true,
+                                   _ body: (Transaction) throws -> Void) throws {
         try writer.read { db in
             let stmt = try db.makeStatement(sql: """
                 SELECT id, service, received_at, finished_at, variant, pauses, channel FROM service_transaction
-                WHERE agency = ? AND +received_date BETWEEN ? AND ? ORDER BY received_at, id
-                """)
+                WHERE agency = ? AND +received_date BETWEEN ? AND ?
+                """ + (inReceiptOrder ? " ORDER BY received_at, id" : ""))
             try stmt.setArguments([agency, period.start.description, period.end.description])
             let s = stmt.sqliteStatement
             func text(_ i: Int32) -> String? {
