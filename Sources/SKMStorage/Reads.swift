@@ -150,4 +150,10 @@ public struct Suggestion: Sendable, Equatable, Codable {
     public var date: String
     public var service: String
     public var text: String
+
+    public init(date: String, service: String, text: String) {
+        self.date = date
+        self.service = service
+        self.text = text
+    }
 }
