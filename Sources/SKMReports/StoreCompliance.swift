@@ -74,9 +74,11 @@ public enum StoreCompliance {
             })
     }
 
-    /// Local wall-clock text with the zone, e.g. "2024-03-04 16:00 WIB".
+    /// Local wall-clock text with the zone, e.g. "2024-03-04 16:00 WIB". A deadline at the end
+    /// of a day is written "24:00" of that day, as offices write it, not "00:00" of the next.
     public static func stamp(_ instant: Int64, _ zone: IndonesianTimeZone) -> String {
-        let l = zone.local(instant)
+        var l = zone.local(instant)
+        if l.minuteOfDay == 0 { l = LocalDateTime(date: l.date.adding(days: -1), minuteOfDay: 1440) }
         return String(format: "%@ %02d:%02d %@", l.date.description, l.minuteOfDay / 60, l.minuteOfDay % 60, zone.rawValue)
     }
 }

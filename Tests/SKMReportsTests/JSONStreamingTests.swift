@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SKMReports
 import SKMStorage
+import SKMDomain
 
 @Suite struct JSONStreamingTests {
     /// The streamed file must be the very bytes `encode` gives, whatever the list sizes.
@@ -15,5 +16,15 @@ import SKMStorage
         let url = dir.appendingPathComponent("r.json")
         try JSONReportWriter.write(report, to: url)
         #expect(try Data(contentsOf: url) == (try JSONReportWriter.encode(report)))
+    }
+}
+
+@Suite struct StampTests {
+    @Test func endOfDayDeadlinesReadAs2400OfThatDay() {
+        let z = IndonesianTimeZone.wib
+        let midnight = z.instant(LocalDate(year: 2024, month: 2, day: 3)!, minuteOfDay: 0)
+        #expect(StoreCompliance.stamp(midnight, z) == "2024-02-02 24:00 WIB")
+        #expect(StoreCompliance.stamp(midnight + 60, z) == "2024-02-03 00:01 WIB")
+        #expect(StoreCompliance.stamp(z.instant(LocalDate(year: 2024, month: 2, day: 5)!, minuteOfDay: 960), .wita) == "2024-02-05 17:00 WITA")
     }
 }
