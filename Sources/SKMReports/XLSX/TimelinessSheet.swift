@@ -9,11 +9,16 @@ extension XLSXReportWriter {
         try ws.text(row, 0, l.onTimeNote, ReportStyles.note)
         row += 1
         let headerRow = row
+        // Columns serve both tables below; 3, 4 and 6 hold the cases' "2024-03-18 16:00 WIB" and statuses.
+        let widths: [Double] = [40, 22, 12, 20, 20, 16, 33, 15, 13, 12, 12, 12, 12]
+        try ws.rowHeight(row, 30)  // two-line headings
         try ws.header(row, [l.service, l.promise, l.count, l.finished, l.onTime, l.late, l.open, l.openOverdue,
                             l.noPromise, l.onTimeRate, l.capaian, l.medianHours, l.p90Hours], ReportStyles.header)
         row += 1
         for s in r.services {
             let promise = s.promise ?? "\(l.noPromise): \(s.noPromiseReason ?? s.promiseText)"
+            let lines = max(Worksheet.lines(s.name, width: widths[0]), Worksheet.lines(promise, width: widths[1]))
+            if lines > 1 { try ws.rowHeight(row, 15 * Double(lines)) }
             try complianceRow(ws, row, name: s.name, promise: promise, s.figures.compliance, bold: false)
             row += 1
         }
@@ -30,7 +35,6 @@ extension XLSXReportWriter {
         if pages > 1 { try ws.text(row, 2, "→ \(ws.name) (2) … (\(pages))", ReportStyles.note) }
         if cases.isEmpty { try ws.text(row, 2, l.noLateCases, ReportStyles.note) }
         row += 1
-        let widths: [Double] = [40, 22, 11, 11, 11, 11, 11, 13, 13, 12, 12, 12, 12]
         if !cases.isEmpty {
             var table = try PagedTable(workbook: workbook, sheet: ws, startRow: row,
                                        header: [l.transactionId, l.service, l.receivedAt, l.finishedAt, l.deadline,

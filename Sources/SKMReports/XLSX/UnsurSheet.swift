@@ -39,7 +39,7 @@ extension XLSXReportWriter {
         if !g.unsur.isEmpty {
             let chart = try workbook.addChart(LXW_CHART_COLUMN)
             chart.addSeries(name: l.nrr, sheet: ws.name, categories: (first, last, 0), values: (first, last, 7))
-            chart.setTitle("\(l.chartTitle) — \(r.agency.name)")
+            chart.setTitle("\(l.chartTitle) — \(r.period.id)")  // the agency is in the sheet title; a long name squeezed the plot
             chart.setValueAxis(min: 1, max: 4, name: l.chartAxis)
             chart.hideLegend()
             try ws.insert(chart, row: headerRow, col: 11)
@@ -48,6 +48,9 @@ extension XLSXReportWriter {
         // NRR per unsur per service.
         try ws.text(row, 0, l.nrrPerService, ReportStyles.subtitle)
         row += 1
+        // Service names head 14-character columns: give the heading the lines the longest needs.
+        let headingLines = r.services.map { Worksheet.lines($0.name, width: 14) }.max() ?? 1
+        if headingLines > 1 { try ws.rowHeight(row, 15 * Double(headingLines)) }
         try ws.header(row, [l.code, l.unsur] + r.services.map(\.name), ReportStyles.header)
         row += 1
         for (i, u) in g.unsur.enumerated() {
