@@ -33,7 +33,7 @@ struct ComplianceCommand: ParsableCommand {
     var cases = false
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openExisting()
         let asOfInstant = try AsOfOption.instant(asOf)
         let period = selection.parsedPeriod
         var groups: [ComplianceGroup] = []

@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
     var formats: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openExisting()
         var options = ReportOptions()
         options.method = methodOptions.ikmMethod
         options.weights = methodOptions.convention

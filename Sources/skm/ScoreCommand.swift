@@ -34,7 +34,7 @@ struct ScoreCommand: ParsableCommand {
     var population: Int?
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openExisting()
         var options = ReportOptions()
         options.method = methodOptions.ikmMethod
         options.weights = methodOptions.convention

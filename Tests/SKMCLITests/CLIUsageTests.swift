@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+
+/// What an evaluation officer meets at the terminal when something is off: exit codes,
+/// messages that say what to do, and legends that say how to read a table.
+@Suite struct CLIUsageTests {
+    /// A store with the shipped catalog and holidays and no data.
+    func initialisedStore() throws -> URL {
+        let dir = try CLI.temporaryDirectory()
+        let r = try CLI.run(["init", "--seeds", CLI.repoRoot.appendingPathComponent("seeds").path, "--store", "s.sqlite"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        return dir
+    }
+
+    @Test func aMistypedStoreIsNotCreated() throws {
+        let dir = try CLI.temporaryDirectory()
+        for command in [["score", "--period", "2024-S1"], ["compliance", "--period", "2024-S1"], ["report", "--period", "2024-S1"]] {
+            let r = try CLI.run(command + ["--store", "typo.sqlite"], in: dir)
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("no store at typo.sqlite: run `skm init --store typo.sqlite` first"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("typo.sqlite").path))
+    }
+}
