@@ -32,6 +32,8 @@ struct ComplianceCommand: ParsableCommand {
     @Flag(name: .long, help: "Also list the latest cases per service (table format).")
     var cases = false
 
+    func validate() throws { try AsOfOption.validate(asOf) }
+
     func run() throws {
         let store = try storeOptions.openExisting()
         let asOfInstant = try AsOfOption.instant(asOf)

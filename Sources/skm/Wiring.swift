@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import SKMDomain
 import SKMReports
@@ -11,6 +12,13 @@ enum AsOfOption {
         guard let d = LocalDate(iso: text) else { throw CLIError("--as-of must be a date YYYY-MM-DD, got '\(text)'") }
         // End of that day in WIB; a few hours either way does not change a day-based verdict.
         return IndonesianTimeZone.wib.instant(d.adding(days: 1), minuteOfDay: 0) - 1
+    }
+
+    /// A malformed `--as-of` is bad usage (exit 64), caught before the store is opened.
+    static func validate(_ text: String?) throws {
+        if let text, LocalDate(iso: text) == nil {
+            throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(text)'")
+        }
     }
 }
 

@@ -21,4 +21,13 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("typo.sqlite").path))
     }
+
+    @Test func aMalformedAsOfIsAUsageError() throws {
+        let dir = try CLI.temporaryDirectory()
+        for command in ["compliance", "report"] {
+            let r = try CLI.run([command, "--period", "2024-Q1", "--as-of", "2024-13-01"], in: dir)
+            #expect(r.status == 64)
+            #expect(r.stderr.contains("--as-of must be a date YYYY-MM-DD, got '2024-13-01'"))
+        }
+    }
 }
