@@ -20,6 +20,14 @@ enum AsOfOption {
             throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(text)'")
         }
     }
+
+    /// What the output says the figures were judged at: "2024-12-31 (end of day WIB)" for a
+    /// given day, "now, 2026-11-27 14:05 WIB" by default.
+    static func describe(_ text: String?, instant: Int64) -> String {
+        if let text { return "\(text) (end of day WIB)" }
+        let t = IndonesianTimeZone.wib.local(instant)
+        return "now, \(t.date) " + String(format: "%02d:%02d WIB", t.minuteOfDay / 60, t.minuteOfDay % 60)
+    }
 }
 
 /// Where the turnaround engine plugs into reports.

@@ -30,4 +30,13 @@ import Testing
             #expect(r.stderr.contains("--as-of must be a date YYYY-MM-DD, got '2024-13-01'"))
         }
     }
+
+    @Test func complianceTableSaysWhenItWasJudgedAndHowToReadIt() throws {
+        let dir = try initialisedStore()
+        let r = try CLI.run(["compliance", "--period", "2024-Q3", "--agency", "pekalongan", "--as-of", "2024-12-31", "--store", "s.sqlite"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("judged as of 2024-12-31 (end of day WIB); open = in progress, not yet due; overdue = in progress past the deadline"))
+        let help = try CLI.run(["compliance", "--help"], in: dir)
+        #expect(help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("worst cases per service, most late first"))
+    }
 }
