@@ -76,14 +76,17 @@ struct ImportCommand: ParsableCommand {
             abstract: "Import SKM questionnaire responses, including a Google Forms export as it is.")
         @OptionGroup var options: Options
 
-        @Option(help: "How numbered question columns q1…q9 map to unsur: regulation (Q8 Pengaduan, Q9 Sarana) or sample-form (Q8 Sarana, Q9 Pengaduan).")
+        @Option(help: "How numbered question columns q1…q9 map to unsur: regulation (Q8 Pengaduan, Q9 Sarana), sample-form (Q8 Sarana, Q9 Pengaduan), or kepmenpan-2004 (q1…q14, the 14 unsur of Kepmenpan 25/2004, scored with --method kepmenpan-25-2004).")
         var layout: String = QuestionnaireLayout.regulationOrder.id
 
-        func run() throws {
-            guard let l = QuestionnaireLayout.named(layout) else {
+        func validate() throws {
+            guard QuestionnaireLayout.named(layout) != nil else {
                 throw ValidationError("--layout must be one of \(QuestionnaireLayout.all.map(\.id).joined(separator: ", "))")
             }
-            try runImport(.responses, options, layout: l)
+        }
+
+        func run() throws {
+            try runImport(.responses, options, layout: QuestionnaireLayout.named(layout)!)
         }
     }
 }

@@ -51,6 +51,11 @@ struct ScoreCommand: ParsableCommand {
         if let service, !groups.contains(where: { $0.service == service }) {
             throw CLIError("no service '\(service)' in the selected agencies")
         }
+        if options.method != .permenPANRB14_2017, !groups.contains(where: { $0.figures.respondents > 0 }) {
+            // Responses are stored under the method they were collected with; the usual 9-unsur
+            // surveys never count for Kepmenpan 25/2004, so an all-empty table needs a reason.
+            note("note: no responses collected with \(options.method.id) in this period; import 14-unsur surveys with `skm import responses FILE --layout kepmenpan-2004`")
+        }
         let doc = ScoreDocument(period: selection.parsedPeriod.description, method: options.method.id,
                                 weightConvention: options.weights.describe(unsurCount: options.method.unsur.count), groups: groups)
         switch format {

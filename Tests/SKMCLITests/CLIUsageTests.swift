@@ -39,4 +39,22 @@ import Testing
         let help = try CLI.run(["compliance", "--help"], in: dir)
         #expect(help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("worst cases per service, most late first"))
     }
+
+    @Test func aBadLayoutIsAUsageErrorOfImportResponses() throws {
+        let dir = try CLI.temporaryDirectory()
+        let r = try CLI.run(["import", "responses", "x.csv", "--layout", "bogus"], in: dir)
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--layout must be one of regulation, sample-form, kepmenpan-2004"))
+        #expect(r.stderr.contains("skm import responses"))
+        let help = try CLI.run(["import", "responses", "--help"], in: dir)
+        #expect(help.stdout.contains("kepmenpan-2004"))
+    }
+
+    @Test func scoringKepmenpanWithoutItsSurveysSaysWhy() throws {
+        let dir = try initialisedStore()
+        let r = try CLI.run(["score", "--period", "2024-S1", "--agency", "karangasem", "--method", "kepmenpan-25-2004", "--store", "s.sqlite"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("no responses collected with kepmenpan-25-2004 in this period"))
+        #expect(r.stderr.contains("--layout kepmenpan-2004"))
+    }
 }
