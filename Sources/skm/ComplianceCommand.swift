@@ -44,6 +44,7 @@ struct ComplianceCommand: ParsableCommand {
             if let overall { groups.append(ComplianceGroup(agency: agency.code, service: nil, figures: overall)) }
             for s in agency.services { if let f = perService[s.code] { groups.append(ComplianceGroup(agency: agency.code, service: s.code, figures: f)) } }
         }
+        if groups.isEmpty { note("note: no transactions received in \(period) for the selected agencies") }
         switch format {
         case .json:
             print(String(decoding: try ScoreDocument.encoder.encode(ComplianceDocument(period: period.description, groups: groups)), as: UTF8.self))
