@@ -58,4 +58,19 @@ import Testing
         #expect(r.stderr.contains("no responses collected with kepmenpan-25-2004 in this period"))
         #expect(r.stderr.contains("--layout kepmenpan-2004"))
     }
+
+    @Test func queryRefusesAnUnknownAgencyOrParameterInsteadOfPrintingNoRows() throws {
+        let dir = try initialisedStore()
+        let queries = CLI.repoRoot.appendingPathComponent("queries").path
+        let base = ["query", "slow_or_open_transactions", "--period", "2024-Q3", "--store", "s.sqlite", "--queries", queries]
+        let agency = try CLI.run(base + ["--agency", "nope"], in: dir)
+        #expect(agency.status == 1)
+        #expect(agency.stderr.contains("unknown agency 'nope'; known: bengkulu-selatan, karangasem"))
+        let param = try CLI.run(base + ["--param", "dayz=30"], in: dir)
+        #expect(param.status == 1)
+        #expect(param.stderr.contains("query slow_or_open_transactions has no parameter :dayz; its parameters: :period_start, :period_end, :agency, :days, :as_of"))
+        let ok = try CLI.run(base + ["--agency", "pekalongan", "--param", "days=30"], in: dir)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("(0 rows)"))
+    }
 }
