@@ -93,10 +93,18 @@ struct ImportCommand: ParsableCommand {
 
 private func runImport(_ kind: ImportKind, _ o: ImportCommand.Options, layout: QuestionnaireLayout) throws {
     let opts = try o.importOptions(layout: layout)
+    guard FileManager.default.fileExists(atPath: o.storePath) else {
+        throw CLIError("no store at \(o.storePath): run `skm init --store \(o.storePath)` first, or pass --store / set SKM_STORE")
+    }
     let store = try Store(path: o.storePath)
     do {
         let report = try Importer.run(kind, file: o.file, into: store, options: opts, progress: ImportProgress())
         print(report.summary())
+        if o.service != nil, let column = report.mapping.first(where: { $0.field == "service" })?.column {
+            // --service only fills in a missing column; say so rather than let every row be
+            // rejected for a service name the user thought was overridden.
+            note("note: --service was not used: the file has a service column '\(column)' (add --map \"\(column)=ignore\" to use --service)")
+        }
     } catch let ImportError.strictFailed(report) {
         print(report.summary())
         throw ImportError.strictFailed(report)

@@ -73,4 +73,21 @@ import Testing
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stdout.contains("(0 rows)"))
     }
+
+    @Test func importSaysWhenServiceIsNotUsedAndNeedsAStore() throws {
+        let dir = try initialisedStore()
+        let csv = "id;Jenis Layanan;tanggal_terima\nA-1;Penerbitan KTP-el;04/03/2024 09:00\n"
+        try Data(csv.utf8).write(to: dir.appendingPathComponent("register.csv"))
+        let r = try CLI.run(["import", "transactions", "register.csv", "--agency", "karangasem", "--service", "ppks", "--store", "s.sqlite"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("note: --service was not used: the file has a service column 'Jenis Layanan' (add --map \"Jenis Layanan=ignore\" to use --service)"))
+        let mapped = try CLI.run(["import", "transactions", "register.csv", "--agency", "karangasem", "--service", "ppks",
+                                  "--map", "Jenis Layanan=ignore", "--store", "s.sqlite"], in: dir)
+        #expect(mapped.stdout.contains("1 new"), "\(mapped.stdout)")
+        #expect(!mapped.stderr.contains("--service was not used"))
+        let missing = try CLI.run(["import", "transactions", "register.csv", "--agency", "karangasem", "--store", "typo.sqlite"], in: dir)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no store at typo.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("typo.sqlite").path))
+    }
 }
