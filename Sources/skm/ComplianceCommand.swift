@@ -47,7 +47,7 @@ struct ComplianceCommand: ParsableCommand {
         if groups.isEmpty { note("note: no transactions received in \(period) for the selected agencies") }
         switch format {
         case .json:
-            print(String(decoding: try ScoreDocument.encoder.encode(ComplianceDocument(period: period.description, groups: groups)), as: UTF8.self))
+            print(String(decoding: try ScoreDocument.encoder.encode(ComplianceDocument(period: period.description, asOf: AsOfOption.iso(asOfInstant), groups: groups)), as: UTF8.self))
         case .table:
             var rows = [["agency", "service", "count", "finished", "on time", "late", "open", "overdue", "on-time %", "capaian %", "median h", "p90 h"]]
             func num(_ v: Double?, _ f: String = "%.1f") -> String { v.map { String(format: f, $0) } ?? "–" }
@@ -79,5 +79,8 @@ struct ComplianceGroup: Codable {
 
 struct ComplianceDocument: Codable {
     var period: String
+    /// The moment open transactions were judged at (WIB), so a stored document says which
+    /// "overdue" it means.
+    var asOf: String
     var groups: [ComplianceGroup]
 }

@@ -21,6 +21,13 @@ enum AsOfOption {
         }
     }
 
+    /// `2024-12-31T23:59:59+07:00`: the judging moment for JSON output.
+    static func iso(_ instant: Int64) -> String {
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
+        return f.string(from: Date(timeIntervalSince1970: TimeInterval(instant)))
+    }
+
     /// What the output says the figures were judged at: "2024-12-31 (end of day WIB)" for a
     /// given day, "now, 2026-11-27 14:05 WIB" by default.
     static func describe(_ text: String?, instant: Int64) -> String {
