@@ -92,4 +92,11 @@ import Testing
         #expect(missing.stderr.contains("no store at typo.sqlite"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("typo.sqlite").path))
     }
+
+    @Test func catalogCheckSummaryIsInTheLanguageOfItsLines() throws {
+        let r = try CLI.run(["catalog", "check", "--seeds", CLI.repoRoot.appendingPathComponent("seeds").path], in: try CLI.temporaryDirectory())
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("warning: catalog/karangasem.json: decree.number"))
+        #expect(r.stdout.hasSuffix("0 errors, 4 warnings\n"))
+    }
 }
