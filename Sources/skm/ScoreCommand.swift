@@ -43,6 +43,12 @@ struct ScoreCommand: ParsableCommand {
         var groups: [ScoreGroup] = []
         for agency in try selection.agencies(in: store) {
             let report = try builder.build(agency: agency, period: selection.parsedPeriod)
+            // What the workbook lists under Catatan (an unsur nobody answered, responses for
+            // services outside the catalog) must not vanish from the terminal.
+            for w in report.warnings + report.overall.warnings where service == nil { note("warning: \(agency.code): \(w)") }
+            for s in report.services where service == nil || s.code == service {
+                for w in s.figures.warnings { note("warning: \(agency.code)/\(s.code): \(w)") }
+            }
             if service == nil { groups.append(ScoreGroup(agency: agency.code, service: nil, name: agency.name, figures: report.overall)) }
             for s in report.services where service == nil || s.code == service {
                 groups.append(ScoreGroup(agency: agency.code, service: s.code, name: s.name, figures: s.figures))

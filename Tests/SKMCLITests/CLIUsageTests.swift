@@ -99,4 +99,17 @@ import Testing
         #expect(r.stdout.contains("warning: catalog/karangasem.json: decree.number"))
         #expect(r.stdout.hasSuffix("0 errors, 4 warnings\n"))
     }
+
+    @Test func scorePrintsTheWarningsTheWorkbookShows() throws {
+        let dir = try initialisedStore()
+        let csv = "id,service,date,u1,u2,u3,u4,u5,u6,u7,u8\nW1,ppks,2024-02-01,3,3,3,3,3,3,3,3\nW2,ppks,2024-02-02,4,4,4,4,4,4,4,4\n"
+        try Data(csv.utf8).write(to: dir.appendingPathComponent("skm.csv"))
+        let i = try CLI.run(["import", "responses", "skm.csv", "--agency", "karangasem", "--store", "s.sqlite"], in: dir)
+        #expect(i.status == 0, "\(i.stderr)")
+        let r = try CLI.run(["score", "--period", "2024-S1", "--agency", "karangasem", "--store", "s.sqlite"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("warning: karangasem/ppks: Unsur U9 Sarana dan Prasarana tidak memiliki jawaban; IKM dihitung dari 8 unsur yang ada."))
+        #expect(r.stderr.contains("warning: karangasem: Unsur U9"))
+        #expect(r.stdout.contains("karangasem  ppks     2  87.50"), "\(r.stdout)")
+    }
 }
