@@ -31,12 +31,29 @@ public enum StoreCompliance {
 
     /// Per-service summaries of one agency and period.
     public static func summarise(store: Store, agency: Agency, period: Period, asOf: Int64) throws -> [String: ComplianceSummary] {
+        try summarise(store: store, agency: agency, period: period, asOf: asOf) { service, _ in service }
+    }
+
+    /// Summaries of one agency and period under any grouping of (service, local day of receipt),
+    /// e.g. service and quarter, so that many periods cost one read of the rows.
+    ///
+    /// Calls `Turnaround.judge` with the calendar and standard held here rather than through
+    /// `TurnaroundJudge`, whose per-call dictionary lookups copied the calendar and standard
+    /// structs (a third of the time in a profile of 200,000 transactions).
+    public static func summarise<Key: Hashable>(store: Store, agency: Agency, period: Period, asOf: Int64,
+                                                by key: (String, LocalDate) -> Key) throws -> [Key: ComplianceSummary] {
         let calendar = try WorkingCalendar(agency: agency, holidays: try store.holidays(for: agency.code))
-        let judge = TurnaroundJudge(calendars: [agency.code: calendar],
-                                    standards: [agency.code: try StandardHistory.byCode(agency.services)])
-        var summaries: [String: ComplianceSummary] = [:]
-        try store.forEachTransaction(agency: agency.code, period: period) { t in
-            summaries[t.service, default: ComplianceSummary()].add(try judge.judge(t, asOf: asOf))
+        let histories = try StandardHistory.byCode(agency.services)
+        var summaries: [Key: ComplianceSummary] = [:]
+        try store.forEachTransaction(agency: agency.code, period: period, inReceiptOrder: false) { t in
+            let receivedOn = calendar.timeZone.local(t.receivedAt).date
+            let outcome: TurnaroundOutcome
+            if let history = histories[t.service] {
+                outcome = try Turnaround.judge(t, standard: history.inForce(on: receivedOn), calendar: calendar, asOf: asOf)
+            } else {
+                outcome = .rejected(.init(transactionID: t.id, reason: "layanan '\(t.service)' tidak dikenal pada penyelenggara '\(agency.code)'"))
+            }
+            summaries[key(t.service, receivedOn), default: ComplianceSummary()].add(outcome)  // in place: no copy
         }
         return summaries
     }
@@ -57,9 +74,11 @@ public enum StoreCompliance {
             })
     }
 
-    /// Local wall-clock text with the zone, e.g. "2024-03-04 16:00 WIB".
+    /// Local wall-clock text with the zone, e.g. "2024-03-04 16:00 WIB". A deadline at the end
+    /// of a day is written "24:00" of that day, as offices write it, not "00:00" of the next.
     public static func stamp(_ instant: Int64, _ zone: IndonesianTimeZone) -> String {
-        let l = zone.local(instant)
+        var l = zone.local(instant)
+        if l.minuteOfDay == 0 { l = LocalDateTime(date: l.date.adding(days: -1), minuteOfDay: 1440) }
         return String(format: "%@ %02d:%02d %@", l.date.description, l.minuteOfDay / 60, l.minuteOfDay % 60, zone.rawValue)
     }
 }

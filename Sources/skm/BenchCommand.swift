@@ -86,19 +86,17 @@ struct BenchCommand: ParsableCommand {
         }
         let asOf = IndonesianTimeZone.wib.instant(plan.asOf.adding(days: 1), minuteOfDay: 0) - 1
         try stage("compliance (one pass, quarters merged up)", rows: imported.t) {
+            struct ServiceQuarter: Hashable { var service: String; var year: Int; var quarter: Int }
             for agency in catalog.agencies {
-                for year in Set(periods.map { $0.start.year }).sorted() {
-                    var quarters: [[String: ComplianceSummary]] = []
-                    for q in 1...4 {
-                        quarters.append(try StoreCompliance.summarise(store: store, agency: agency, period: .quarter(year, q), asOf: asOf))
+                let quarters = try StoreCompliance.summarise(store: store, agency: agency, period: Period(kind: .range, start: plan.from, end: plan.to),
+                                                             asOf: asOf) { ServiceQuarter(service: $0, year: $1.year, quarter: ($1.month - 1) / 3 + 1) }
+                // every period is a merge of quarters: each transaction was judged once
+                for p in periods {
+                    var merged: [String: ComplianceSummary] = [:]
+                    for (k, s) in quarters where Period.quarter(k.year, k.quarter).start >= p.start && Period.quarter(k.year, k.quarter).end <= p.end {
+                        merged[k.service, default: ComplianceSummary()].merge(s)
                     }
-                    // semesters and the year are merges of quarters: every transaction is judged once
-                    for (a, b) in [(0, 1), (2, 3)] {
-                        var s = quarters[a]
-                        for (k, v) in quarters[b] { s[k, default: ComplianceSummary()].merge(v) }
-                        for v in s.values { _ = v.figures }
-                    }
-                    for q in quarters { for v in q.values { _ = v.figures } }
+                    for s in merged.values { _ = s.figures }
                 }
             }
         }

@@ -18,14 +18,18 @@ extension XLSXReportWriter {
         try ws.text(4, 0, decreeLine(r), .plain)
 
         let headerRow = 6
+        let widths: [Double] = [40, 11, 10, 14, 10, 7, 13, 12, 10, 10, 30, 10, 20]
+        try ws.rowHeight(headerRow, 30)  // two-line headings ("Sampel minimum")
         try ws.header(headerRow, [l.service, l.respondents, l.minimumSample, l.sampleAdequate, l.ikmConverted, l.mutu,
                                   l.kinerja, l.confidence, l.onTimeRate, l.capaian, l.lowestUnsur, l.change, l.trend],
                       ReportStyles.header)
         var row = headerRow + 1
         for s in r.services {
+            try fitRow(ws, row, [(s.name, widths[0]), (lowestText(s.figures), widths[10])])
             try summaryRow(ws, row, name: s.name, s.figures, bold: false)
             row += 1
         }
+        try fitRow(ws, row, [(l.allServices, widths[0]), (lowestText(r.overall), widths[10])])
         try summaryRow(ws, row, name: l.allServices, r.overall, bold: true)
         row += 2
 
@@ -38,11 +42,16 @@ extension XLSXReportWriter {
         for n in notes { try ws.text(row, 0, n, ReportStyles.note); row += 1 }
         try ws.text(row, 0, "\(l.generated): \(r.generatedBy)", ReportStyles.note)
 
-        let widths: [Double] = [40, 11, 10, 14, 10, 7, 13, 12, 10, 10, 30, 10, 20]
         for (c, w) in widths.enumerated() { try ws.columnWidth(c, w) }
         ws.freeze(row: headerRow + 1)
         ws.printA4Landscape(fitWide: 1, tall: 1)
         try ws.footer("&L\(r.agency.code) \(r.period.id)&R&P / &N")
+    }
+
+    /// Makes the row tall enough for its longest wrapped cell.
+    private func fitRow(_ ws: Worksheet, _ row: Int, _ cells: [(String, Double)]) throws {
+        let lines = cells.map { Worksheet.lines($0.0, width: $0.1) }.max() ?? 1
+        if lines > 1 { try ws.rowHeight(row, 15 * Double(lines)) }
     }
 
     private func summaryRow(_ ws: Worksheet, _ row: Int, name: String, _ g: GroupFigures, bold: Bool) throws {

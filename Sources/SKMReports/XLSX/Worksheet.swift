@@ -86,6 +86,17 @@ public final class Worksheet {
 
     public func columnWidth(_ col: Int, _ width: Double) throws { try columnWidth(col...col, width) }
 
+    /// Sets a row's height in points (15 = one line). libxlsxwriter does not fit rows to wrapped
+    /// text, and LibreOffice then draws wrapped lines over the next row; call before the row's cells.
+    public func rowHeight(_ row: Int, _ points: Double) throws {
+        try check(worksheet_set_row(pointer, lxw_row_t(row), points, nil), "worksheet_set_row", col: 0)
+    }
+
+    /// Lines a text needs in a column `width` characters wide (a rough, slightly generous estimate).
+    public static func lines(_ text: String, width: Double) -> Int {
+        max(1, Int((Double(text.count) * 1.1 / max(1, width - 1)).rounded(.up)))
+    }
+
     /// Keeps the rows above `row` and the columns left of `col` visible while scrolling.
     public func freeze(row: Int, col: Int = 0) {
         worksheet_freeze_panes(pointer, lxw_row_t(row), lxw_col_t(col))

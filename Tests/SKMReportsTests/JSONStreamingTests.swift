@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import SKMReports
+import SKMStorage
+import SKMDomain
+
+@Suite struct JSONStreamingTests {
+    /// The streamed file must be the very bytes `encode` gives, whatever the list sizes.
+    @Test(arguments: [0, 1, 2, 1999, 2000, 2001, 4500])
+    func writtenFileEqualsTheEncodedDocument(count: Int) throws {
+        var report = try ReportFixture.report(forPublication: false)
+        report.suggestions = (0..<count).map { Suggestion(date: "2024-03-0\($0 % 9 + 1)", service: "s\($0 % 3)", text: "saran \"\($0)\"\nbaris dua") }
+        report.rejects = (0..<(count / 2)).map { RejectRecord(file: "r.csv", line: $0 + 2, column: "u1", value: "5", reason: "jawaban 5 di luar rentang 1–4") }
+        let dir = try ReportFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("r.json")
+        try JSONReportWriter.write(report, to: url)
+        #expect(try Data(contentsOf: url) == (try JSONReportWriter.encode(report)))
+    }
+}
+
+@Suite struct StampTests {
+    @Test func endOfDayDeadlinesReadAs2400OfThatDay() {
+        let z = IndonesianTimeZone.wib
+        let midnight = z.instant(LocalDate(year: 2024, month: 2, day: 3)!, minuteOfDay: 0)
+        #expect(StoreCompliance.stamp(midnight, z) == "2024-02-02 24:00 WIB")
+        #expect(StoreCompliance.stamp(midnight + 60, z) == "2024-02-03 00:01 WIB")
+        #expect(StoreCompliance.stamp(z.instant(LocalDate(year: 2024, month: 2, day: 5)!, minuteOfDay: 960), .wita) == "2024-02-05 17:00 WITA")
+    }
+}
