@@ -81,7 +81,8 @@ public struct ColumnPlan: Sendable, Equatable {
     }
 
     private func checkRequired(_ kind: ImportKind) throws {
-        let required: [ImportField] = kind == .transactions ? [.id, .service, .receivedAt] : [.date]
+        // The service may come from `--service` instead of a column: the importer checks that.
+        let required: [ImportField] = kind == .transactions ? [.id, .receivedAt] : [.date]
         for f in required where columns[f] == nil { throw ColumnPlanError.missingField(f.description, kind: kind, header: header) }
         if kind == .responses, !columns.keys.contains(where: { if case .answer = $0 { true } else { false } }) {
             throw ColumnPlanError.noAnswerColumns(header: header)

@@ -88,7 +88,7 @@ public enum Importer {
             try source.read(header: { header in
                 let plan = try ColumnPlan(header: header, kind: kind, overrides: options.columnMap, layout: options.layout)
                 if plan.index(.agency) == nil, options.agency == nil { throw ImportError.agencyRequired(file: fileName) }
-                if kind == .responses, plan.index(.service) == nil, options.service == nil { throw ImportError.serviceRequired(file: fileName) }
+                if plan.index(.service) == nil, options.service == nil { throw ImportError.serviceRequired(file: fileName) }
                 report.dropped = plan.dropped
                 report.ignored = plan.ignored
                 report.mapping = plan.columns.sorted { $0.value < $1.value }.map { field, col in

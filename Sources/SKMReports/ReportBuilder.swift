@@ -73,6 +73,11 @@ public struct ReportBuilder: Sendable {
         var warnings: [String] = []
         let unknown = Set(tallies.keys).subtracting(agency.services.map(\.code))
         if !unknown.isEmpty { warnings.append("Respon untuk layanan di luar katalog diabaikan: \(unknown.sorted().joined(separator: ", "))") }
+        if turnaround != nil, let inForce = agency.services.map(\.validFrom).min(), period.start < inForce {
+            // Otherwise a head of office sees "tanpa janji waktu" beside a service that plainly
+            // has a promise, with no reason given.
+            warnings.append("Transaksi yang diterima sebelum \(inForce) (berlakunya keputusan standar pelayanan) tidak punya janji waktu; ketepatan waktunya tidak dinilai dan dihitung \"tanpa janji waktu\".")
+        }
 
         let profile = try store.profileCounts(agency: agency.code, period: period)
         func rows(_ list: [(String, Int)]) -> [ProfileTables.Row] {

@@ -12,7 +12,7 @@ enum Handlers {
         table.on(.get, "/ready") { _, _ in
             let count = try await Blocking.run { try s.figures.store.agencies().count }
             guard count > 0 else {
-                throw Problem(.unavailable, detail: "The store has no catalog; run skm catalog load.")
+                throw Problem(.unavailable, detail: "The store has no catalog; run skm init.")
             }
             return try Reply.json(Readiness(status: "ready", agencies: count))
         }

@@ -45,7 +45,7 @@ public enum StoreError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .cannotOpen(path, reason): "cannot open store \(path): \(reason)"
-        case let .unknownAgency(code): "unknown agency '\(code)': load the catalog first (skm catalog load) or check the code"
+        case let .unknownAgency(code): "unknown agency '\(code)': load the catalog first (skm init) or check the code"
         case let .corrupt(table, key, reason): "store table \(table), row \(key): \(reason)"
         }
     }

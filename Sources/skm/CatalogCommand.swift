@@ -127,7 +127,9 @@ struct CatalogCommand: ParsableCommand {
             let problems = CatalogCheck.run(seeds: options.url)
             for p in problems { print(p) }
             let errors = problems.filter { $0.severity == .error }.count
-            print("\(errors) kesalahan, \(problems.count - errors) peringatan")
+            // Same language as the "error:"/"warning:" lines above it.
+            let warnings = problems.count - errors
+            print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
             if errors > 0 { throw ExitCode.failure }
         }
     }

@@ -12,7 +12,7 @@ struct ComplianceCommand: ParsableCommand {
             Judges every transaction received in the period against the standard in force on \
             its receipt date (rules: docs/turnaround-rules.md) and prints per service: count, \
             finished, on time, late, open, open past the deadline, the on-time rate, mean \
-            capaian, median and p90 elapsed hours, and with --cases the latest cases.
+            capaian, median and p90 elapsed hours, and with --cases the worst cases.
 
             Examples:
               skm compliance --period 2024-Q3
@@ -29,11 +29,13 @@ struct ComplianceCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge open transactions as of the end of this day (YYYY-MM-DD); default now.", valueName: "date"))
     var asOf: String?
 
-    @Flag(name: .long, help: "Also list the latest cases per service (table format).")
+    @Flag(name: .long, help: "Also list the worst cases per service, most late first (table format).")
     var cases = false
 
+    func validate() throws { try AsOfOption.validate(asOf) }
+
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openExisting()
         let asOfInstant = try AsOfOption.instant(asOf)
         let period = selection.parsedPeriod
         var groups: [ComplianceGroup] = []
@@ -42,9 +44,10 @@ struct ComplianceCommand: ParsableCommand {
             if let overall { groups.append(ComplianceGroup(agency: agency.code, service: nil, figures: overall)) }
             for s in agency.services { if let f = perService[s.code] { groups.append(ComplianceGroup(agency: agency.code, service: s.code, figures: f)) } }
         }
+        if groups.isEmpty { note("note: no transactions received in \(period) for the selected agencies") }
         switch format {
         case .json:
-            print(String(decoding: try ScoreDocument.encoder.encode(ComplianceDocument(period: period.description, groups: groups)), as: UTF8.self))
+            print(String(decoding: try ScoreDocument.encoder.encode(ComplianceDocument(period: period.description, asOf: AsOfOption.iso(asOfInstant), groups: groups)), as: UTF8.self))
         case .table:
             var rows = [["agency", "service", "count", "finished", "on time", "late", "open", "overdue", "on-time %", "capaian %", "median h", "p90 h"]]
             func num(_ v: Double?, _ f: String = "%.1f") -> String { v.map { String(format: f, $0) } ?? "–" }
@@ -55,9 +58,11 @@ struct ComplianceCommand: ParsableCommand {
                              num(f.medianElapsedHours), num(f.p90ElapsedHours)])
             }
             print(TextTable.render(rows))
+            print("judged as of \(AsOfOption.describe(asOf, instant: asOfInstant)); open = in progress, not yet due; overdue = in progress past the deadline")
+            print("on-time % = on time / (on time + late + overdue); capaian % = mean of (1 + (1 − actual / promised)) × 100 over finished; '–' = no measurable promise")
             if cases {
                 for g in groups where g.service != nil && !g.figures.latestCases.isEmpty {
-                    print("\n\(g.agency) / \(g.service!): latest cases")
+                    print("\n\(g.agency) / \(g.service!): worst cases, most late first")
                     print(TextTable.render([["id", "received", "deadline", "finished", "promise", "status", "late h"]]
                         + g.figures.latestCases.map { [$0.transactionId, $0.receivedAt, $0.deadline, $0.finishedAt ?? "open", $0.promise, $0.status, String(format: "%.1f", $0.lateHours)] }))
                 }
@@ -74,5 +79,8 @@ struct ComplianceGroup: Codable {
 
 struct ComplianceDocument: Codable {
     var period: String
+    /// The moment open transactions were judged at (WIB), so a stored document says which
+    /// "overdue" it means.
+    var asOf: String
     var groups: [ComplianceGroup]
 }

@@ -17,7 +17,7 @@ struct DemoCommand: ParsableCommand {
         @Option(name: .long, help: "Transactions to generate.")
         var transactions: Int = DemoPlan().transactions
 
-        @Option(name: .long, help: "SKM responses to generate.")
+        @Option(name: .long, help: "SKM responses to generate, approximately: finished transactions are surveyed at random at that rate.")
         var responses: Int = DemoPlan().responses
 
         @Option(name: .long, help: "Random seed: the same seed gives the same files.")

@@ -76,24 +76,35 @@ struct ImportCommand: ParsableCommand {
             abstract: "Import SKM questionnaire responses, including a Google Forms export as it is.")
         @OptionGroup var options: Options
 
-        @Option(help: "How numbered question columns q1…q9 map to unsur: regulation (Q8 Pengaduan, Q9 Sarana) or sample-form (Q8 Sarana, Q9 Pengaduan).")
+        @Option(help: "How numbered question columns q1…q9 map to unsur: regulation (Q8 Pengaduan, Q9 Sarana), sample-form (Q8 Sarana, Q9 Pengaduan), or kepmenpan-2004 (q1…q14, the 14 unsur of Kepmenpan 25/2004, scored with --method kepmenpan-25-2004).")
         var layout: String = QuestionnaireLayout.regulationOrder.id
 
-        func run() throws {
-            guard let l = QuestionnaireLayout.named(layout) else {
+        func validate() throws {
+            guard QuestionnaireLayout.named(layout) != nil else {
                 throw ValidationError("--layout must be one of \(QuestionnaireLayout.all.map(\.id).joined(separator: ", "))")
             }
-            try runImport(.responses, options, layout: l)
+        }
+
+        func run() throws {
+            try runImport(.responses, options, layout: QuestionnaireLayout.named(layout)!)
         }
     }
 }
 
 private func runImport(_ kind: ImportKind, _ o: ImportCommand.Options, layout: QuestionnaireLayout) throws {
     let opts = try o.importOptions(layout: layout)
+    guard FileManager.default.fileExists(atPath: o.storePath) else {
+        throw CLIError("no store at \(o.storePath): run `skm init --store \(o.storePath)` first, or pass --store / set SKM_STORE")
+    }
     let store = try Store(path: o.storePath)
     do {
         let report = try Importer.run(kind, file: o.file, into: store, options: opts, progress: ImportProgress())
         print(report.summary())
+        if o.service != nil, let column = report.mapping.first(where: { $0.field == "service" })?.column {
+            // --service only fills in a missing column; say so rather than let every row be
+            // rejected for a service name the user thought was overridden.
+            note("note: --service was not used: the file has a service column '\(column)' (add --map \"\(column)=ignore\" to use --service)")
+        }
     } catch let ImportError.strictFailed(report) {
         print(report.summary())
         throw ImportError.strictFailed(report)

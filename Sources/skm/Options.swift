@@ -11,6 +11,15 @@ struct StoreOptions: ParsableArguments {
     func open() throws -> Store {
         do { return try Store(path: store) } catch { throw CLIError("cannot open store \(store): \(error)") }
     }
+
+    /// For commands that only read (score, compliance, report, query): a mistyped `--store`
+    /// must not leave an empty store file behind, and should say what to do.
+    func openExisting() throws -> Store {
+        guard FileManager.default.fileExists(atPath: store) else {
+            throw CLIError("no store at \(store): run `skm init --store \(store)` first, or pass --store / set SKM_STORE")
+        }
+        return try open()
+    }
 }
 
 /// `--period` and `--agency`, shared by score, compliance and report.

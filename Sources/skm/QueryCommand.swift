@@ -82,9 +82,19 @@ struct QueryCommand: ParsableCommand {
         var args = NamedQuery.standardArguments(period: p, agency: agency)
         let today = IndonesianTimeZone.wib.local(Int64(Date().timeIntervalSince1970)).date
         args["as_of"] = min(p.end, today).description
+        if let agency {
+            // A typo would otherwise bind an agency that matches nothing and print "(0 rows)".
+            let known = try store.agencies().map(\.code)
+            guard known.contains(agency) else { throw CLIError("unknown agency '\(agency)'; known: \(known.joined(separator: ", "))") }
+        }
+        let accepted = query.parameters.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ": ")) }
         for kv in params {
             let parts = kv.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            args[String(parts[0]).trimmingCharacters(in: CharacterSet(charactersIn: ": "))] = String(parts[1])
+            let key = String(parts[0]).trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+            guard accepted.contains(key) else {
+                throw CLIError("query \(query.name) has no parameter :\(key); its parameters: \(accepted.map { ":" + $0 }.joined(separator: ", "))")
+            }
+            args[key] = String(parts[1])
         }
         let result = try query.run(store: store, arguments: args)
         switch format {

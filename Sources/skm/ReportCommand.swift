@@ -41,12 +41,13 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         for f in formats where !["xlsx", "json"].contains(f) { throw ValidationError("unknown format '\(f)': use xlsx, json or xlsx,json") }
         guard ["id", "en"].contains(lang) else { throw ValidationError("--lang must be id or en") }
+        try AsOfOption.validate(asOf)
     }
 
     var formats: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openExisting()
         var options = ReportOptions()
         options.method = methodOptions.ikmMethod
         options.weights = methodOptions.convention

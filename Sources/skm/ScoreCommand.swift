@@ -34,7 +34,7 @@ struct ScoreCommand: ParsableCommand {
     var population: Int?
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openExisting()
         var options = ReportOptions()
         options.method = methodOptions.ikmMethod
         options.weights = methodOptions.convention
@@ -43,6 +43,12 @@ struct ScoreCommand: ParsableCommand {
         var groups: [ScoreGroup] = []
         for agency in try selection.agencies(in: store) {
             let report = try builder.build(agency: agency, period: selection.parsedPeriod)
+            // What the workbook lists under Catatan (an unsur nobody answered, responses for
+            // services outside the catalog) must not vanish from the terminal.
+            for w in report.warnings + report.overall.warnings where service == nil { note("warning: \(agency.code): \(w)") }
+            for s in report.services where service == nil || s.code == service {
+                for w in s.figures.warnings { note("warning: \(agency.code)/\(s.code): \(w)") }
+            }
             if service == nil { groups.append(ScoreGroup(agency: agency.code, service: nil, name: agency.name, figures: report.overall)) }
             for s in report.services where service == nil || s.code == service {
                 groups.append(ScoreGroup(agency: agency.code, service: s.code, name: s.name, figures: s.figures))
@@ -50,6 +56,11 @@ struct ScoreCommand: ParsableCommand {
         }
         if let service, !groups.contains(where: { $0.service == service }) {
             throw CLIError("no service '\(service)' in the selected agencies")
+        }
+        if options.method != .permenPANRB14_2017, !groups.contains(where: { $0.figures.respondents > 0 }) {
+            // Responses are stored under the method they were collected with; the usual 9-unsur
+            // surveys never count for Kepmenpan 25/2004, so an all-empty table needs a reason.
+            note("note: no responses collected with \(options.method.id) in this period; import 14-unsur surveys with `skm import responses FILE --layout kepmenpan-2004`")
         }
         let doc = ScoreDocument(period: selection.parsedPeriod.description, method: options.method.id,
                                 weightConvention: options.weights.describe(unsurCount: options.method.unsur.count), groups: groups)

@@ -30,6 +30,24 @@ import SKMImport
         return out
     }
 
+    /// A register of one service has no service column: `--service` supplies it, as the help
+    /// says; without it the error asks for it.
+    @Test func serviceOptionStandsInForAMissingColumn() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try writeTemp("ktp.csv", "id;tanggal_terima\nK-1;04/03/2024 09:15\n", in: dir)
+        let store = try TestCatalog.store()
+        let report = try Importer.run(.transactions, file: path, into: store, options: ImportOptions(agency: "kab-contoh", service: "ktp"))
+        #expect(report.counts.inserted == 1)
+        #expect(try stored(store, agency: "kab-contoh").map(\.service) == ["ktp"])
+        do {
+            _ = try Importer.run(.transactions, file: path, into: store, options: ImportOptions(agency: "kab-contoh"))
+            Issue.record("expected an error")
+        } catch let e as ImportError {
+            #expect("\(e)".hasSuffix("ktp.csv has no service column: pass --service CODE"))
+        }
+    }
+
     @Test func goodRowsLoadAndEveryBadRowIsExplained() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -46,6 +46,23 @@ import SKMStorage
         #expect(ReportLanguage(code: "fr") == nil)
     }
 
+    /// The head of office reads the header lines: no JSON ids ("exact"), no blank decree
+    /// number, no Indonesian layout title in the English workbook, and the period the change
+    /// is measured against.
+    @Test func summaryHeaderReadsInTheWorkbooksLanguage() throws {
+        var report = try ReportFixture.report()
+        let id = try #require(try write(report).xlsx["Ringkasan"])
+        #expect(id["A4"] == .text("Metode: PermenPANRB No. 14 Tahun 2017 · Bobot per unsur: 1/9 · Urutan kuesioner: Urutan unsur PermenPANRB 14/2017 (U8 Pengaduan, U9 Sarana)"))
+        #expect(id["A5"] == .text("Keputusan standar pelayanan: 800/12/DPPKBP3A/2023 (2023-01-02)"))
+        #expect(id.rowWhere(is: "Perubahan dan tren dibandingkan dengan periode 2023-Q4.") != nil)
+        report.agency.decreeNumber = ""
+        let en = try #require(try write(report, language: .en).xlsx["Summary"])
+        #expect(en["A4"] == .text("Method: PermenPANRB No. 14 Tahun 2017 · Weight per element: 1/9 · Questionnaire order: PermenPANRB 14/2017 element order (U8 Complaints, U9 Facilities)"))
+        #expect(en["A5"] == .text("Service standard decree: (no number) (2023-01-02)"))
+        #expect(en.rowWhere(is: "Change and trend are against the period 2023-Q4.") != nil)
+        #expect(try write(report).xlsx["Ringkasan"]?["A5"] == .text("Keputusan standar pelayanan: (tanpa nomor) (2023-01-02)"))
+    }
+
     @Test func summaryMatchesJSONAndHandComputedFigures() throws {
         let w = try write(try ReportFixture.report())
         let sheet = try #require(w.xlsx["Ringkasan"])

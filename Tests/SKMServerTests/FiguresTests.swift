@@ -201,6 +201,8 @@ import Testing
             let r = try await c.send(.get, "/ready")
             #expect(r.status == 503)
             #expect(r.type == "/problems/unavailable")
+            // names a command that exists
+            #expect(r.json["detail"] as? String == "The store has no catalog; run skm init.")
         }
     }
 

@@ -66,6 +66,11 @@ import SKMDomain
     }
 }
 
+/// Error messages name commands that exist (there is no `skm catalog load`).
+@Test func unknownAgencySaysToRunInit() {
+    #expect(StoreError.unknownAgency("nope").description == "unknown agency 'nope': load the catalog first (skm init) or check the code")
+}
+
 @Suite struct RejectTests {
     @Test func reimportingAFileReplacesItsRejectsInsteadOfDuplicatingThem() throws {
         let store = try Store()

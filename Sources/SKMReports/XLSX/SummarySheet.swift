@@ -14,8 +14,8 @@ extension XLSXReportWriter {
         try ws.text(0, 0, l.title, ReportStyles.title)
         try ws.text(1, 0, "\(l.agency): \(r.agency.name) — \(r.agency.region) (\(r.agency.timeZone))", ReportStyles.subtitle)
         try ws.text(2, 0, "\(l.period): \(periodLabel(r))", .plain)
-        try ws.text(3, 0, "\(l.method): \(r.method.title) · \(l.weight): \(r.method.weightText) (\(r.method.weightConvention)) · \(l.layout): \(r.method.questionnaireLayout)", .plain)
-        try ws.text(4, 0, "\(l.decree): \(r.agency.decreeNumber) (\(r.agency.decreeDate))", .plain)
+        try ws.text(3, 0, methodLine(r), .plain)
+        try ws.text(4, 0, decreeLine(r), .plain)
 
         let headerRow = 6
         let widths: [Double] = [40, 11, 10, 14, 10, 7, 13, 12, 10, 10, 30, 10, 20]
@@ -35,7 +35,8 @@ extension XLSXReportWriter {
 
         try ws.text(row, 0, l.notes, ReportStyles.label); row += 1
         var notes = [l.weightNote, l.sampleNote, l.onTimeNote, l.roundingNote]
-        if r.overall.change == nil { notes.append("\(l.change): \(l.noPrevious) (\(r.period.previousId)).") }
+        notes.append(r.overall.change == nil ? "\(l.change): \(l.noPrevious) (\(r.period.previousId))."
+                                             : "\(l.change) \(l.comparedWith) \(r.period.previousId).")
         notes += r.overall.warnings + r.warnings
         for s in r.services { notes += s.figures.warnings.map { "\(s.name): \($0)" } }
         for n in notes { try ws.text(row, 0, n, ReportStyles.note); row += 1 }

@@ -6,7 +6,7 @@ extension XLSXReportWriter {
     func writeUnsur(_ r: EvaluationReport, _ ws: Worksheet, workbook: Workbook) throws {
         let l = labels
         var row = try titleBlock(ws, "\(l.unsurTitle) — \(l.allServices)", r) - 1
-        try ws.text(row, 0, "\(l.method): \(r.method.title) · \(l.weight): \(r.method.weightText) (\(r.method.weightConvention)) · \(l.layout): \(r.method.questionnaireLayout)", .plain)
+        try ws.text(row, 0, methodLine(r), .plain)
         row += 1
         try ws.text(row, 3, l.answerDistribution, ReportStyles.note)
         row += 1

@@ -51,6 +51,20 @@ public struct XLSXReportWriter {
         (language == .id ? r.period.labelId : r.period.labelEn) + " (\(r.period.start) – \(r.period.end))"
     }
 
+    /// "Metode: … · Bobot per unsur: 1/9 · Urutan kuesioner: …", in the workbook's language.
+    /// The weight is shown as written ("1/9", "0.111"); its convention id (`exact`) is for the
+    /// JSON, not for the head of office.
+    func methodLine(_ r: EvaluationReport) -> String {
+        "\(labels.method): \(r.method.title) · \(labels.weight): \(r.method.weightText) · \(labels.layout): \(labels.layoutTitle(r.method.questionnaireLayout))"
+    }
+
+    /// "Keputusan standar pelayanan: 31 Tahun 2023 (2023-12-01)"; a decree without a number
+    /// (Karangasem, Tasikmalaya) says so instead of leaving a blank.
+    func decreeLine(_ r: EvaluationReport) -> String {
+        let number = r.agency.decreeNumber.trimmingCharacters(in: .whitespaces)
+        return "\(labels.decree): \(number.isEmpty ? labels.noDecreeNumber : number) (\(r.agency.decreeDate))"
+    }
+
     /// The title block every sheet starts with: sheet title, agency, period. Returns the next free row.
     func titleBlock(_ ws: Worksheet, _ title: String, _ r: EvaluationReport) throws -> Int {
         try ws.text(0, 0, title, ReportStyles.title)
