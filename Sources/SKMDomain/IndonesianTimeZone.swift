@@ -68,3 +68,13 @@ extension IndonesianTimeZone {
         Int64(date.dayNumber) * 86400 + Int64(minuteOfDay) * 60 + Int64(second) - utcOffsetSeconds
     }
 }
+
+extension IndonesianTimeZone {
+    /// ISO 8601 local time with the zone's offset, e.g. "2025-12-31T23:59:59+07:00".
+    public static func isoTimestamp(_ instant: Int64, in zone: IndonesianTimeZone) -> String {
+        let l = zone.local(instant)
+        let s = Int((instant + zone.utcOffsetSeconds) % 60 + 60) % 60
+        return String(format: "%@T%02d:%02d:%02d+%02d:00", l.date.description, l.minuteOfDay / 60, l.minuteOfDay % 60, s,
+                      Int(zone.utcOffsetSeconds / 3600))
+    }
+}

@@ -23,6 +23,9 @@ public struct EvaluationReport: Codable, Sendable {
     /// True when the report is marked for publication: profile cells under 5 show as "< 5".
     public var forPublication: Bool
     public var warnings: [String]
+    /// When open transactions were judged ("open" or "past the deadline" depends on it), as ISO
+    /// 8601 local time of the agency; nil when the report has no turnaround figures.
+    public var complianceAsOf: String?
 
     public struct AgencyInfo: Codable, Sendable {
         public var code: String

@@ -10,4 +10,16 @@ public enum Publication {
         }
         return hide
     }
+
+    /// Removes what could point to a person from a report marked for publication: the late
+    /// cases (transaction ids and dates — one seed service takes complaints of violence against
+    /// women and children), the free-text saran and the rejected rows (raw values, file paths).
+    /// The figures stay; a warning says what was left out.
+    static func redact(_ r: inout EvaluationReport) {
+        r.suggestions = []
+        r.rejects = []
+        for i in r.services.indices { r.services[i].figures.compliance?.latestCases = [] }
+        r.overall.compliance?.latestCases = []
+        r.warnings.append("Laporan untuk publikasi: daftar kasus terlambat, saran dan baris yang ditolak tidak dimuat.")
+    }
 }

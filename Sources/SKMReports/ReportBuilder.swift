@@ -9,6 +9,8 @@ public struct ReportOptions: Sendable {
     /// Population override for the sample check (default: the period's transactions).
     public var population: Int?
     public var forPublication = false
+    /// When open transactions were judged (UTC seconds); recorded in the report as `complianceAsOf`.
+    public var asOf: Int64?
     public var generatedBy = "skm"
     public init() {}
 }
@@ -89,7 +91,7 @@ public struct ReportBuilder: Sendable {
                     : ProfileTables.Row(category: c.0, respondents: c.1, share: Double(c.1) / Double(total), suppressed: false)
             }
         }
-        return EvaluationReport(
+        var report = EvaluationReport(
             generatedBy: options.generatedBy,
             agency: .init(code: agency.code, name: agency.name, region: agency.region, timeZone: agency.timeZone.rawValue,
                           decreeNumber: agency.decree.number, decreeDate: agency.decree.date.description),
@@ -109,5 +111,10 @@ public struct ReportBuilder: Sendable {
             rejects: try store.rejects(agency: agency.code),
             forPublication: options.forPublication,
             warnings: warnings)
+        if let asOf = options.asOf, turnaround != nil {
+            report.complianceAsOf = IndonesianTimeZone.isoTimestamp(asOf, in: agency.timeZone)
+        }
+        if options.forPublication { Publication.redact(&report) }
+        return report
     }
 }

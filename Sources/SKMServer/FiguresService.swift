@@ -134,7 +134,9 @@ public struct FiguresService: Sendable {
             }
             source = complianceAsOf(asOf.instant(in: agency.timeZone))
         }
-        return try ReportBuilder(store: store, options: q.options, compliance: withCompliance ? source : nil)
+        var options = q.options
+        options.asOf = q.asOf?.instant(in: agency.timeZone) ?? Int64(Date().timeIntervalSince1970)
+        return try ReportBuilder(store: store, options: options, compliance: withCompliance ? source : nil)
             .build(agency: agency, period: q.period)
     }
 

@@ -76,9 +76,8 @@ struct DemoCommand: ParsableCommand {
             }
             var options = ReportOptions()
             options.generatedBy = "skm demo"
-            let asOf = IndonesianTimeZone.wib.instant(plan.asOf.adding(days: 1), minuteOfDay: 0) - 1
             let run = ReportRun(store: store, options: options, formats: ["xlsx", "json"], language: lang,
-                                outDirectory: URL(fileURLWithPath: out), asOf: asOf)
+                                outDirectory: URL(fileURLWithPath: out), asOfDay: plan.asOf)
             var written: [String] = []
             for agency in catalog.agencies {
                 for period in Period.standardPeriods(covering: plan.from, plan.to) where period.kind == .semester {

@@ -53,7 +53,7 @@ struct ReportCommand: ParsableCommand {
         options.weights = methodOptions.convention
         options.forPublication = publish
         let run = ReportRun(store: store, options: options, formats: formats, language: lang,
-                            outDirectory: URL(fileURLWithPath: out), asOf: try AsOfOption.instant(asOf))
+                            outDirectory: URL(fileURLWithPath: out), asOfDay: asOf.flatMap { LocalDate(iso: $0) })
         for agency in try selection.agencies(in: store) {
             for path in try run.write(agency: agency, period: selection.parsedPeriod) { print(path) }
         }
@@ -67,9 +67,14 @@ struct ReportRun {
     let formats: [String]
     let language: String
     let outDirectory: URL
-    let asOf: Int64
+    /// Judge open transactions at the end of this day in each agency's own zone; nil = now.
+    let asOfDay: LocalDate?
 
     func write(agency: Agency, period: Period) throws -> [String] {
+        let asOf = asOfDay.map { agency.timeZone.instant($0.adding(days: 1), minuteOfDay: 0) - 1 }
+            ?? Int64(Date().timeIntervalSince1970)
+        var options = options
+        options.asOf = asOf
         let report = try ReportBuilder(store: store, options: options, compliance: ComplianceWiring.source(store: store, asOf: asOf)).build(agency: agency, period: period)
         var written: [String] = []
         for f in formats {

@@ -12,14 +12,16 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         let out = dir.appendingPathComponent("out")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".xlsx") || $0.hasSuffix(".json") }.sorted()
-        // 5 agencies × 3 semesters (2023-S2, 2024-S1, 2024-S2) × 2 formats
+        // 5 agencies × 3 semesters (2024-S2, 2025-S1, 2025-S2) × 2 formats
         #expect(files.count == 30)
-        #expect(files.contains("karangasem_2024-S1.xlsx"))
-        #expect(first.stdout.contains("karangasem_2024-S1.json"))
+        #expect(files.contains("karangasem_2025-S1.xlsx"))
+        #expect(first.stdout.contains("karangasem_2025-S1.json"))
         // the deliberately bad rows are rejected and listed
         #expect(first.stderr.contains("layanan-fiktif"))
         #expect(first.stderr.contains("4 rejected"))
 
+        let json = try String(contentsOf: out.appendingPathComponent("karangasem_2025-S1.json"), encoding: .utf8)
+        #expect(json.contains("\"compliance_as_of\" : \"2025-12-31T23:59:59+08:00\""))  // the extraction date, end of day in Bali (WITA)
         let before = try files.map { try Data(contentsOf: out.appendingPathComponent($0)) }
         let second = try CLI.run(args, in: dir)
         #expect(second.status == 0)

@@ -28,3 +28,25 @@ import SKMDomain
         #expect(StoreCompliance.stamp(z.instant(LocalDate(year: 2024, month: 2, day: 5)!, minuteOfDay: 960), .wita) == "2024-02-05 17:00 WITA")
     }
 }
+
+@Suite struct PublicationTests {
+    @Test func aPublishedReportCarriesNoCasesSaranOrRejects() throws {
+        var report = try ReportFixture.report(forPublication: true)
+        report.suggestions = [Suggestion(date: "2024-03-04", service: "kb", text: "Ibu Sari di loket 2 sangat membantu")]
+        report.rejects = [RejectRecord(file: "/home/officer/register.csv", line: 3, reason: "x")]
+        report.services[0].figures.compliance = ReportFixture.kbCompliance
+        #expect(!(report.services[0].figures.compliance?.latestCases.isEmpty ?? true))
+        Publication.redact(&report)
+        #expect(report.suggestions.isEmpty)
+        #expect(report.rejects.isEmpty)
+        #expect(report.services.allSatisfy { $0.figures.compliance?.latestCases.isEmpty ?? true })
+        #expect(report.services[0].figures.compliance?.onTime == ReportFixture.kbCompliance.onTime)  // figures stay
+        #expect(report.warnings.last?.contains("publikasi") == true)
+    }
+
+    @Test func theMomentOfJudgingIsWrittenInTheAgencysZone() {
+        let instant = IndonesianTimeZone.wib.instant(LocalDate(year: 2026, month: 1, day: 1)!, minuteOfDay: 0) - 1
+        #expect(IndonesianTimeZone.isoTimestamp(instant, in: .wib) == "2025-12-31T23:59:59+07:00")
+        #expect(IndonesianTimeZone.isoTimestamp(instant, in: .wita) == "2026-01-01T00:59:59+08:00")
+    }
+}

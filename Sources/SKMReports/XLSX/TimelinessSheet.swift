@@ -6,7 +6,7 @@ extension XLSXReportWriter {
     func writeTimeliness(_ r: EvaluationReport, _ ws: Worksheet, workbook: Workbook) throws {
         let l = labels
         var row = try titleBlock(ws, l.timelinessTitle, r) - 1
-        try ws.text(row, 0, l.onTimeNote, ReportStyles.note)
+        try ws.text(row, 0, l.onTimeNote + (r.complianceAsOf.map { " \(l.judgedAsOf) \($0)." } ?? ""), ReportStyles.note)
         row += 1
         let headerRow = row
         // Columns serve both tables below; 3, 4 and 6 hold the cases' "2024-03-18 16:00 WIB" and statuses.
