@@ -87,7 +87,8 @@ struct DemoCommand: ParsableCommand {
             print("store: \(store.path)")
             print("reports (\(written.count) files):")
             for w in written { print("  \(w)") }
-            print("next: skm score --period 2024-S1 --store \(store.path)   |   skm compliance --period 2024-Q3 --store \(store.path)")
+            let sample = Period.standardPeriods(covering: plan.from, plan.to).filter { $0.kind == .semester }.dropFirst().first ?? .year(plan.to.year)
+            print("next: skm score --period \(sample) --store \(store.path)   |   skm compliance --period \(sample) --as-of \(plan.asOf) --store \(store.path)")
         }
     }
 
