@@ -48,6 +48,9 @@ public struct ParsedDateTime: Sendable, Equatable {
 /// or `WIT`; from XLSX, an Excel serial number (days since 1899-12-30). Two-digit years are
 /// refused: `04/03/24` could be 1924 or 2024 and a register spans decades.
 public struct DateParser: Sendable {
+    /// Marks the rejection of a date that only reads month first; the importer refuses the file on it.
+    public static let monthFirstHint = "tampaknya bulan ditulis lebih dulu"
+
     public var order: DateOrder
     /// Accept a bare number as an Excel serial date (cells of an XLSX sheet).
     public var acceptsSerial: Bool
@@ -80,7 +83,7 @@ public struct DateParser: Sendable {
             guard ylen == 4 else { return .failure(DateParseFailure("tahun harus ditulis 4 angka")) }
             (d, m, y) = order == .dayFirst ? (n1, n2, yy) : (n2, n1, yy)
             if order == .dayFirst, m > 12, n1 <= 12, LocalDate(year: y, month: n1, day: n2) != nil {
-                return .failure(DateParseFailure("bulan \(m) tidak ada; tampaknya bulan ditulis lebih dulu (ekspor en-US): pakai --date-order mdy"))
+                return .failure(DateParseFailure("bulan \(m) tidak ada; \(Self.monthFirstHint) (ekspor en-US): pakai --date-order mdy"))
             }
         } else if len1 <= 2, c.peek() == UInt8(ascii: " ") {
             c.skipSpaces()

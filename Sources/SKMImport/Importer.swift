@@ -41,6 +41,8 @@ public enum ImportError: Error, CustomStringConvertible {
     case serviceRequired(file: String)
     /// `--strict` and at least one reject: rolled back; the report lists them.
     case strictFailed(ImportReport)
+    /// A date that is only valid month-first (e.g. 3/13/2024) in a day-first import.
+    case monthFirstDates(file: String, line: Int, value: String)
 
     public var description: String {
         switch self {
@@ -52,6 +54,9 @@ public enum ImportError: Error, CustomStringConvertible {
             "\(f) has no service column: pass --service CODE"
         case let .strictFailed(r):
             "--strict: \(r.counts.rejected) row(s) rejected, nothing was stored"
+        case let .monthFirstDates(f, line, value):
+            "\(f):\(line): '\(value)' is only a date month first (an en-US export?), so other dates in this file "
+                + "may have day and month swapped; nothing was stored. Re-import with --date-order mdy, or fix that line."
         }
     }
 }
@@ -74,7 +79,9 @@ public enum Importer {
 
         let (_, counts, batch) = try store.importBatch(kind: kind, file: fileName) { w in
             var handle: ((SourceRow) throws -> Void)?
+            var monthFirst: (line: Int, value: String?)?
             func rejected(_ line: Int, _ p: RowProblem) throws {
+                if monthFirst == nil, p.reason.contains(DateParser.monthFirstHint) { monthFirst = (line, p.value) }
                 let r = RejectRecord(file: fileName, line: line, column: p.column, value: p.value, reason: p.reason, agency: p.agency)
                 try w.reject(r)
                 report.add(r)
@@ -130,6 +137,11 @@ public enum Importer {
             })
             progress?.finish()
             report.counts = w.counts
+            // One date that only reads month-first means the rows that did load may have day and
+            // month swapped (3/4/2024 taken as 3 April): store nothing rather than wrong dates.
+            if let m = monthFirst, options.dateOrder == .dayFirst {
+                throw ImportError.monthFirstDates(file: fileName, line: m.line, value: m.value ?? "")
+            }
             if options.strict, w.counts.rejected > 0 {
                 report.seconds = Date().timeIntervalSince(started)
                 throw ImportError.strictFailed(report)

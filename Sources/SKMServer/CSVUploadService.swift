@@ -71,6 +71,9 @@ public struct CSVUploadService: Sendable {
             case .unknownAgency: throw Problem(.notFound, detail: e.description, field: "agency")
             case .serviceRequired: throw Problem(.invalidParameter, detail: "The file has no service column: pass service=CODE.", field: "service")
             case .agencyRequired, .strictFailed: throw Problem(.invalidField, detail: e.description, field: "body")
+            case let .monthFirstDates(_, line, value):
+                throw Problem(.invalidField, detail: "Line \(line): '\(value)' is only a date month first, so other dates may have day "
+                    + "and month swapped; nothing was stored. Pass date_order=mdy, or fix that line.", field: "date_order")
             }
         } catch let e as TableFileError {
             throw Problem(.invalidField, detail: "The upload cannot be read as a table: \(e)", field: "body")
