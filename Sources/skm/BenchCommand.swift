@@ -114,6 +114,19 @@ struct BenchCommand: ParsableCommand {
         let total = Date().timeIntervalSince(started)
         rows.append(["pipeline (import → report)", "\(imported.t + imported.r)", String(format: "%.3f", total),
                      String(format: "%.0f", Double(imported.t + imported.r) / total), String(format: "%.0f", Memory.lifetimePeakMB())])
+        // The floor under the import stages: the same inserts with no file to parse.
+        let rawStore = try Store(path: dir.appendingPathComponent("raw-insert.sqlite").path)
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: rawStore.path + s) } }
+        try stage("SQLite insert alone (no CSV: the import's floor)", rows: transactions) {
+            let day = LocalDate(year: 2024, month: 3, day: 4)!
+            _ = try rawStore.importBatch(kind: .transactions, file: "raw") { w in
+                for i in 0..<transactions {
+                    let received = Int64(1_709_500_000 + i)
+                    _ = try w.insert(Transaction(id: "T-\(i)", agency: "a\(i % 5)", service: "s\(i % 22)", receivedAt: received,
+                                                 finishedAt: received + 7200, channel: "loket"), receivedDate: day)
+                }
+            }
+        }
         print(TextTable.render(rows))
         print(String(format: "score + compliance together: %.3f s over %d score groups", scoreAndCompliance, groups))
         print("cores: \(ProcessInfo.processInfo.activeProcessorCount), store: \(storePath)")
