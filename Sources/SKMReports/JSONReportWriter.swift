@@ -20,63 +20,61 @@ public enum JSONReportWriter {
         return try d.decode(EvaluationReport.self, from: data)
     }
 
-    /// Writes the same bytes as `encode`, but encodes the two long lists (suggestions and
-    /// rejects) a chunk at a time: Foundation's encoder builds a tree of the whole document
-    /// first, which for a province's year of saran took hundreds of megabytes.
-    public static func write(_ report: EvaluationReport, to url: URL) throws {
+    /// Writes the same bytes as `encode` would for the report with `details`' lists in it, but
+    /// encodes the two long lists (saran and rejects) a chunk at a time as they are read:
+    /// Foundation's encoder builds a tree of the whole document first.
+    public static func write(_ report: EvaluationReport, to url: URL, details: ReportDetails? = nil) throws {
+        let details = details ?? .held(report)
         try AtomicFile.write(to: url) { tmp in
             var head = report
             head.suggestions = []
             head.rejects = []
             var text = try encode(head)
-            let out = try FileHandle(forWritingTo: { FileManager.default.createFile(atPath: tmp.path, contents: nil); return tmp }())
+            FileManager.default.createFile(atPath: tmp.path, contents: nil)
+            let out = try FileHandle(forWritingTo: tmp)
             defer { try? out.close() }
             // Top-level keys sit at indent 2 and strings never hold a raw newline, so these
             // markers can only be the two empty arrays.
-            for (key, list) in [("rejects", AnyList(report.rejects)), ("suggestions", AnyList(report.suggestions))] {
+            for key in ["rejects", "suggestions"] {
                 let marker = Data("\n  \"\(key)\" : [\n\n  ]".utf8)
                 guard let r = text.range(of: marker) else { continue }
                 try out.write(contentsOf: text[..<r.lowerBound])
                 try out.write(contentsOf: Data("\n  \"\(key)\" : [".utf8))
-                try list.writeElements(to: out)
+                if key == "rejects" { try writeElements(details.forEachReject, to: out) }
+                else { try writeElements(details.forEachSuggestion, to: out) }
                 try out.write(contentsOf: Data("\n  ]".utf8))
                 text = text[r.upperBound...]
             }
             try out.write(contentsOf: text)
         }
     }
-}
 
-/// A list whose elements are encoded in chunks, each chunk indented one level deeper than a
-/// top-level array, as they stand inside the report.
-private struct AnyList {
-    let count: Int
-    let chunk: (Range<Int>) throws -> Data
-
-    init<T: Encodable>(_ items: [T]) {
-        count = items.count
-        chunk = { try JSONReportWriter.encoder.encode(Array(items[$0])) }
-    }
-
-    func writeElements(to out: FileHandle) throws {
-        guard count > 0 else { try out.write(contentsOf: Data("\n".utf8)); return }  // "[\n\n  ]" as the encoder writes []
-        var start = 0
-        while start < count {
-            let end = min(count, start + 2000)
-            let data = try chunk(start..<end)  // "[\n  {…},\n  {…}\n]"
-            // Keep "\n  {…},\n  {…}" and indent it one level; bytes, not Data appends (10× faster).
+    /// Encodes elements in chunks of 2,000 as an array would hold them inside the report: each
+    /// chunk's brackets dropped and its lines indented one level deeper.
+    private static func writeElements<T: Encodable>(_ forEach: ((T) throws -> Void) throws -> Void, to out: FileHandle) throws {
+        var chunk: [T] = []
+        var wrote = false
+        func flush() throws {
+            let data = try encoder.encode(chunk)  // "[\n  {…},\n  {…}\n]"
             var indented: [UInt8] = []
             indented.reserveCapacity(data.count + data.count / 8)
             data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-                for b in raw[1..<(raw.count - 2)] {
+                for b in raw[1..<(raw.count - 2)] {  // "\n  {…},\n  {…}"
                     indented.append(b)
                     if b == 10 { indented.append(32); indented.append(32) }
                 }
             }
-            if start > 0 { try out.write(contentsOf: Data(",".utf8)) }
+            if wrote { try out.write(contentsOf: Data(",".utf8)) }
             try out.write(contentsOf: Data(indented))
-            start = end
+            wrote = true
+            chunk.removeAll(keepingCapacity: true)
         }
+        try forEach { x in
+            chunk.append(x)
+            if chunk.count == 2000 { try flush() }
+        }
+        if !chunk.isEmpty { try flush() }
+        if !wrote { try out.write(contentsOf: Data("\n".utf8)) }  // "[\n\n  ]", as the encoder writes []
     }
 }
 

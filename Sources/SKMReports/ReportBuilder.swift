@@ -9,6 +9,9 @@ public struct ReportOptions: Sendable {
     /// Population override for the sample check (default: the period's transactions).
     public var population: Int?
     public var forPublication = false
+    /// Keep saran and rejected rows in the report (default). Off, the report leaves them out and
+    /// the writers stream them with `ReportDetails.fromStore`, so memory does not grow with them.
+    public var holdDetails = true
     /// When open transactions were judged (UTC seconds); recorded in the report as `complianceAsOf`.
     public var asOf: Int64?
     public var generatedBy = "skm"
@@ -107,8 +110,8 @@ public struct ReportBuilder: Sendable {
             respondentProfile: .init(gender: rows(profile.gender), age: rows(profile.age),
                                      education: rows(profile.education), occupation: rows(profile.occupation),
                                      total: profile.gender.reduce(0) { $0 + $1.1 }),
-            suggestions: try store.suggestions(agency: agency.code, period: period),
-            rejects: try store.rejects(agency: agency.code),
+            suggestions: options.holdDetails ? try store.suggestions(agency: agency.code, period: period) : [],
+            rejects: options.holdDetails ? try store.rejects(agency: agency.code) : [],
             forPublication: options.forPublication,
             warnings: warnings)
         if let asOf = options.asOf, turnaround != nil {

@@ -100,27 +100,57 @@ extension Store {
 
     /// Free-text suggestions (saran), oldest first.
     public func suggestions(agency: String, period: Period) throws -> [Suggestion] {
+        var out: [Suggestion] = []
+        try forEachSuggestion(agency: agency, period: period) { out.append($0) }
+        return out
+    }
+
+    /// Streams the period's suggestions, oldest first, without holding them.
+    public func forEachSuggestion(agency: String, period: Period, _ body: (Suggestion) throws -> Void) throws {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT date, service, saran FROM response
                 WHERE agency = ? AND +date BETWEEN ? AND ? AND saran IS NOT NULL AND TRIM(saran) <> ''
                 ORDER BY date, id
-                """, arguments: [agency, period.start.description, period.end.description]).map {
-                Suggestion(date: $0["date"], service: $0["service"], text: $0["saran"])
-            }
+                """, arguments: [agency, period.start.description, period.end.description])
+            while let r = try rows.next() { try body(Suggestion(date: r["date"], service: r["service"], text: r["saran"])) }
+        }
+    }
+
+    public func suggestionCount(agency: String, period: Period) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM response
+                WHERE agency = ? AND +date BETWEEN ? AND ? AND saran IS NOT NULL AND TRIM(saran) <> ''
+                """, arguments: [agency, period.start.description, period.end.description]) ?? 0
         }
     }
 
     /// Rejected rows of the imports that concern this agency (or could not be tied to any), newest batch first.
     public func rejects(agency: String?) throws -> [RejectRecord] {
+        var out: [RejectRecord] = []
+        try forEachReject(agency: agency) { out.append($0) }
+        return out
+    }
+
+    /// Streams the rejects `rejects(agency:)` returns, without holding them.
+    public func forEachReject(agency: String?, _ body: (RejectRecord) throws -> Void) throws {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT file, line, column_name, value, reason, agency FROM reject
                 WHERE ? IS NULL OR agency = ? OR agency IS NULL ORDER BY batch DESC, line
-                """, arguments: [agency, agency]).map {
-                RejectRecord(file: $0["file"], line: $0["line"], column: $0["column_name"], value: $0["value"],
-                             reason: $0["reason"], agency: $0["agency"])
+                """, arguments: [agency, agency])
+            while let r = try rows.next() {
+                try body(RejectRecord(file: r["file"], line: r["line"], column: r["column_name"], value: r["value"],
+                                      reason: r["reason"], agency: r["agency"]))
             }
+        }
+    }
+
+    public func rejectCount(agency: String?) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reject WHERE ? IS NULL OR agency = ? OR agency IS NULL",
+                             arguments: [agency, agency]) ?? 0
         }
     }
 

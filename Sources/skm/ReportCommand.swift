@@ -75,13 +75,16 @@ struct ReportRun {
             ?? Int64(Date().timeIntervalSince1970)
         var options = options
         options.asOf = asOf
-        let report = try ReportBuilder(store: store, options: options, compliance: ComplianceWiring.source(store: store, asOf: asOf)).build(agency: agency, period: period)
+        options.holdDetails = false  // saran and rejects are streamed from the store by the writers
+        let report = try ReportBuilder(store: store, options: options, compliance: ComplianceWiring.source(store: store, asOf: asOf))
+            .build(agency: agency, period: period)
+        let details = try ReportDetails.fromStore(store, report: report)
         var written: [String] = []
         for f in formats {
             let url = outDirectory.appendingPathComponent(ReportFileName.make(agency: agency.code, period: period.description, ext: f))
             switch f {
-            case "json": try JSONReportWriter.write(report, to: url)
-            default: try WorkbookWiring.write(report, to: url, language: language)
+            case "json": try JSONReportWriter.write(report, to: url, details: details)
+            default: try WorkbookWiring.write(report, to: url, language: language, details: details)
             }
             written.append(url.path)
         }

@@ -44,7 +44,7 @@ enum ComplianceWiring {
 
 /// The XLSX workbook, in the language asked for.
 enum WorkbookWiring {
-    static func write(_ report: EvaluationReport, to url: URL, language: String) throws {
-        try XLSXReportWriter.write(report, to: url, language: ReportLanguage(rawValue: language) ?? .id)
+    static func write(_ report: EvaluationReport, to url: URL, language: String, details: ReportDetails) throws {
+        try XLSXReportWriter(language: ReportLanguage(rawValue: language) ?? .id).write(report, to: url, details: details)
     }
 }

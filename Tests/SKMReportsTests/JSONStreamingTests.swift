@@ -50,3 +50,33 @@ import SKMDomain
         #expect(IndonesianTimeZone.isoTimestamp(instant, in: .wita) == "2026-01-01T00:59:59+08:00")
     }
 }
+
+@Suite struct StreamedDetailsTests {
+    /// Saran and rejects streamed from the store give the very files a report holding them gives.
+    @Test func streamingFromTheStoreWritesTheSameFiles() throws {
+        let store = try ReportFixture.store()
+        _ = try store.importBatch(kind: .responses, file: "bad.csv") { w in
+            try w.reject(RejectRecord(file: "bad.csv", line: 4, column: "u2", value: "5", reason: "jawaban 5 di luar rentang 1–4", agency: ReportFixture.agency.code))
+        }
+        var options = ReportOptions()
+        let held = try ReportBuilder(store: store, options: options).build(agency: ReportFixture.agency, period: ReportFixture.q1)
+        options.holdDetails = false
+        let lean = try ReportBuilder(store: store, options: options).build(agency: ReportFixture.agency, period: ReportFixture.q1)
+        #expect(!held.suggestions.isEmpty && !held.rejects.isEmpty)
+        #expect(lean.suggestions.isEmpty && lean.rejects.isEmpty)
+        let details = try ReportDetails.fromStore(store, report: lean)
+        #expect(details.suggestionCount == held.suggestions.count)
+        #expect(details.rejectCount == held.rejects.count)
+
+        let dir = try ReportFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (a, b) = (dir.appendingPathComponent("a.json"), dir.appendingPathComponent("b.json"))
+        try JSONReportWriter.write(held, to: a)
+        try JSONReportWriter.write(lean, to: b, details: details)
+        #expect(try Data(contentsOf: a) == (try Data(contentsOf: b)))
+        let (x, y) = (dir.appendingPathComponent("a.xlsx"), dir.appendingPathComponent("b.xlsx"))
+        try XLSXReportWriter().write(held, to: x)
+        try XLSXReportWriter().write(lean, to: y, details: details)
+        #expect(try Data(contentsOf: x) == (try Data(contentsOf: y)))
+    }
+}

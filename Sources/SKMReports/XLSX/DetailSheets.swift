@@ -32,17 +32,17 @@ extension XLSXReportWriter {
         try ws.columnWidth(1...2, 13)
     }
 
-    func writeSuggestions(_ r: EvaluationReport, _ ws: Worksheet, workbook: Workbook) throws {
+    func writeSuggestions(_ r: EvaluationReport, _ details: ReportDetails, _ ws: Worksheet, workbook: Workbook) throws {
         let l = labels
-        let start = try titleBlock(ws, "\(l.suggestionsTitle) (\(r.suggestions.count))", r)
-        let pages = PagedTable.pages(count: r.suggestions.count, startRow: start, maxRows: maxRowsPerSheet)
+        let start = try titleBlock(ws, "\(l.suggestionsTitle) (\(details.suggestionCount))", r)
+        let pages = PagedTable.pages(count: details.suggestionCount, startRow: start, maxRows: maxRowsPerSheet)
         if pages > 1 { try ws.text(start - 1, 0, "→ \(ws.name) (2) … (\(pages))", ReportStyles.note) }
         var table = try PagedTable(workbook: workbook, sheet: ws, startRow: start, header: [l.date, l.service, l.suggestion],
                                    widths: [12, 36, 100], maxRows: maxRowsPerSheet)
         let names = Dictionary(r.services.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let date = try workbook.format(ReportStyles.date.with { $0.alignTop = true })
         let text = try workbook.format(ReportStyles.wrapped)
-        for s in r.suggestions {
+        try details.forEachSuggestion { s in
             let (sheet, i) = try table.next()
             if let d = LocalDate(iso: s.date) { try sheet.number(i, 0, Self.excelSerial(d), date) } else { try sheet.text(i, 0, s.date, text) }
             try sheet.text(i, 1, names[s.service] ?? s.service, text)
@@ -50,17 +50,17 @@ extension XLSXReportWriter {
         }
     }
 
-    func writeRejects(_ r: EvaluationReport, _ ws: Worksheet, workbook: Workbook) throws {
+    func writeRejects(_ r: EvaluationReport, _ details: ReportDetails, _ ws: Worksheet, workbook: Workbook) throws {
         let l = labels
-        let start = try titleBlock(ws, "\(l.rejectsTitle) (\(r.rejects.count))", r)
-        let pages = PagedTable.pages(count: r.rejects.count, startRow: start, maxRows: maxRowsPerSheet)
+        let start = try titleBlock(ws, "\(l.rejectsTitle) (\(details.rejectCount))", r)
+        let pages = PagedTable.pages(count: details.rejectCount, startRow: start, maxRows: maxRowsPerSheet)
         if pages > 1 { try ws.text(start - 1, 0, "→ \(ws.name) (2) … (\(pages))", ReportStyles.note) }
         var table = try PagedTable(workbook: workbook, sheet: ws, startRow: start,
                                    header: [l.file, l.line, l.column, l.value, l.reason],
                                    widths: [30, 8, 18, 30, 70], maxRows: maxRowsPerSheet)
         let text = try workbook.format(ReportStyles.text), int = try workbook.format(ReportStyles.integer)
         let wrapped = try workbook.format(ReportStyles.wrapped)
-        for x in r.rejects {
+        try details.forEachReject { x in
             let (sheet, i) = try table.next()
             try sheet.text(i, 0, x.file, text)
             try sheet.number(i, 1, Double(x.line), int)

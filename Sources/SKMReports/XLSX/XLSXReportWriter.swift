@@ -25,12 +25,14 @@ public struct XLSXReportWriter {
         try XLSXReportWriter(language: language).write(report, to: url)
     }
 
-    public func write(_ report: EvaluationReport, to url: URL) throws {
-        try AtomicFile.write(to: url) { tmp in try build(report, path: tmp.path) }
+    /// `details` supplies the saran and rejected rows when the report does not hold them.
+    public func write(_ report: EvaluationReport, to url: URL, details: ReportDetails? = nil) throws {
+        try AtomicFile.write(to: url) { tmp in try build(report, path: tmp.path, details: details) }
     }
 
     /// Builds the whole workbook at `path` (not atomically; see `write`).
-    public func build(_ report: EvaluationReport, path: String) throws {
+    public func build(_ report: EvaluationReport, path: String, details: ReportDetails? = nil) throws {
+        let details = details ?? .held(report)
         let wb = try Workbook(path: path, constantMemory: true)
         let l = language.labels
         try wb.setProperties(title: "\(l.title) — \(report.agency.name) — \(periodLabel(report))",
@@ -40,8 +42,8 @@ public struct XLSXReportWriter {
         try writeUnsur(report, wb.addSheet(l.sheetUnsur), workbook: wb)
         try writeTimeliness(report, wb.addSheet(l.sheetTimeliness), workbook: wb)
         try writeRespondents(report, wb.addSheet(l.sheetRespondents))
-        try writeSuggestions(report, wb.addSheet(l.sheetSuggestions), workbook: wb)
-        try writeRejects(report, wb.addSheet(l.sheetRejects), workbook: wb)
+        try writeSuggestions(report, details, wb.addSheet(l.sheetSuggestions), workbook: wb)
+        try writeRejects(report, details, wb.addSheet(l.sheetRejects), workbook: wb)
         try wb.close()
     }
 

@@ -1,0 +1,31 @@
+import SKMDomain
+import SKMStorage
+
+/// The report's two long lists — saran and rejected rows — as something to read while writing
+/// rather than arrays to hold: a province's year has hundreds of thousands of saran, and holding
+/// them made the report's memory grow with the input.
+///
+/// `held` reads them from the report itself (what tests and the server use); `fromStore`
+/// streams them from SQLite, with `ReportOptions.holdDetails` off so the report leaves them out.
+public struct ReportDetails {
+    public var suggestionCount: Int
+    public var forEachSuggestion: ((Suggestion) throws -> Void) throws -> Void
+    public var rejectCount: Int
+    public var forEachReject: ((RejectRecord) throws -> Void) throws -> Void
+
+    public static func held(_ r: EvaluationReport) -> ReportDetails {
+        ReportDetails(suggestionCount: r.suggestions.count, forEachSuggestion: { body in try r.suggestions.forEach(body) },
+                      rejectCount: r.rejects.count, forEachReject: { body in try r.rejects.forEach(body) })
+    }
+
+    /// The lists of a report built with `holdDetails` off. A report for publication has none.
+    public static func fromStore(_ store: Store, report r: EvaluationReport) throws -> ReportDetails {
+        guard !r.forPublication, let period = Period(parsing: r.period.id) else { return .held(r) }
+        let agency = r.agency.code
+        return ReportDetails(
+            suggestionCount: try store.suggestionCount(agency: agency, period: period),
+            forEachSuggestion: { body in try store.forEachSuggestion(agency: agency, period: period, body) },
+            rejectCount: try store.rejectCount(agency: agency),
+            forEachReject: { body in try store.forEachReject(agency: agency, body) })
+    }
+}
