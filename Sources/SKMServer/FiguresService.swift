@@ -75,7 +75,7 @@ public struct FiguresService: Sendable {
     }
 
     public func ikm(agency code: String, _ q: FigureQuery) throws -> IKMFigures {
-        let report = try build(agency: code, q, withCompliance: false)
+        let report = try build(agency: code, q, withCompliance: false, details: false)
         var services = report.services
         for i in services.indices { services[i].figures.compliance = nil }
         return IKMFigures(agency: code, period: report.period, method: report.method,
@@ -104,7 +104,7 @@ public struct FiguresService: Sendable {
         guard compliance != nil || complianceAsOf != nil else {
             throw Problem(.notImplemented, detail: "Turnaround compliance is not available in this build of the server.")
         }
-        let report = try build(agency: code, q, withCompliance: true)
+        let report = try build(agency: code, q, withCompliance: true, details: false)
         let services = try filter(report.services, q.service).map {
             ServiceCompliance(code: $0.code, name: $0.name, promiseText: $0.promiseText, promise: $0.promise, compliance: $0.figures.compliance)
         }
@@ -119,7 +119,9 @@ public struct FiguresService: Sendable {
         try build(agency: code, q, withCompliance: true)
     }
 
-    private func build(agency code: String, _ q: FigureQuery, withCompliance: Bool) throws -> EvaluationReport {
+    /// `details: false` for the figure endpoints, which return no saran or rejects: reading
+    /// them all on every dashboard request was wasted work.
+    private func build(agency code: String, _ q: FigureQuery, withCompliance: Bool, details: Bool = true) throws -> EvaluationReport {
         guard let agency = try store.agencies().first(where: { $0.code == code }) else {
             throw Problem(.notFound, detail: "Unknown agency '\(code)'.", field: "agency")
         }
@@ -136,6 +138,7 @@ public struct FiguresService: Sendable {
         }
         var options = q.options
         options.asOf = q.asOf?.instant(in: agency.timeZone) ?? Int64(Date().timeIntervalSince1970)
+        options.holdDetails = details
         return try ReportBuilder(store: store, options: options, compliance: withCompliance ? source : nil)
             .build(agency: agency, period: q.period)
     }

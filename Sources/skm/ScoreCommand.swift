@@ -39,6 +39,7 @@ struct ScoreCommand: ParsableCommand {
         options.method = methodOptions.ikmMethod
         options.weights = methodOptions.convention
         options.population = population
+        options.holdDetails = false  // scores only: no need to read every saran and reject
         let builder = ReportBuilder(store: store, options: options, compliance: nil)
         var groups: [ScoreGroup] = []
         for agency in try selection.agencies(in: store) {
