@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Dispatch
 import SKMCatalog
+import Synchronization
 import SKMDemo
 import SKMDomain
 import SKMImport
@@ -74,23 +76,28 @@ struct BenchCommand: ParsableCommand {
         let periods = Period.standardPeriods(covering: plan.from, plan.to)
         var groups = 0
         let scoreStarted = Date()
+        let agencies = catalog.agencies
+        let span = (from: plan.from, to: plan.to)
         try stage("score (\(periods.count) periods × all services)", rows: imported.r) {
-            // one scan per agency into service-months; every period is a merge of months
-            for agency in catalog.agencies {
-                let months = try store.monthlyResponseTallies(agency: agency.code, from: plan.from, through: plan.to)
+            // one scan per agency into service-months; every period is a merge of months;
+            // agencies in parallel on the machine's cores (SQLite WAL readers do not block each other)
+            groups = try forEachAgencyInParallel(agencies) { agency in
+                var n = 0
+                let months = try store.monthlyResponseTallies(agency: agency.code, from: span.from, through: span.to)
                     .sorted { $0.key < $1.key }
                 for p in periods {
                     var perService: [String: ResponseTally] = [:]
                     for (key, t) in months where key.isIn(p) { perService[key.service, default: ResponseTally(unsurCount: 9)].merge(t) }
-                    for t in perService.values { _ = IKMScore.compute(t); groups += 1 }
+                    for t in perService.values { _ = IKMScore.compute(t); n += 1 }
                 }
+                return n
             }
         }
         let asOf = IndonesianTimeZone.wib.instant(plan.asOf.adding(days: 1), minuteOfDay: 0) - 1
         try stage("compliance (one pass, quarters merged up)", rows: imported.t) {
             struct ServiceQuarter: Hashable { var service: String; var year: Int; var quarter: Int }
-            for agency in catalog.agencies {
-                let quarters = try StoreCompliance.summarise(store: store, agency: agency, period: Period(kind: .range, start: plan.from, end: plan.to),
+            _ = try forEachAgencyInParallel(agencies) { agency in
+                let quarters = try StoreCompliance.summarise(store: store, agency: agency, period: Period(kind: .range, start: span.from, end: span.to),
                                                              asOf: asOf) { ServiceQuarter(service: $0, year: $1.year, quarter: ($1.month - 1) / 3 + 1) }
                 // every period is a merge of quarters: each transaction was judged once
                 for p in periods {
@@ -100,6 +107,7 @@ struct BenchCommand: ParsableCommand {
                     }
                     for s in merged.values { _ = s.figures }
                 }
+                return 0
             }
         }
         let scoreAndCompliance = Date().timeIntervalSince(scoreStarted)
@@ -131,6 +139,17 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "score + compliance together: %.3f s over %d score groups", scoreAndCompliance, groups))
         print("cores: \(ProcessInfo.processInfo.activeProcessorCount), store: \(storePath)")
     }
+}
+
+/// Runs `body` for every agency, spread over the machine's cores, and sums what it returns.
+/// The first error stops nothing already running but is rethrown.
+private func forEachAgencyInParallel(_ agencies: [Agency], _ body: @Sendable (Agency) throws -> Int) throws -> Int {
+    let results = Mutex<[Result<Int, any Error>]>([])
+    DispatchQueue.concurrentPerform(iterations: agencies.count) { i in
+        let r = Result { try body(agencies[i]) }
+        results.withLock { $0.append(r) }
+    }
+    return try results.withLock { $0 }.reduce(0) { try $0 + $1.get() }
 }
 
 /// Judges `count` synthetic transactions streamed through the domain's judge, with no store:
