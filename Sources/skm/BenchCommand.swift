@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import Dispatch
 import SKMCatalog
-import Synchronization
 import SKMDemo
 import SKMDomain
 import SKMImport
@@ -81,7 +79,7 @@ struct BenchCommand: ParsableCommand {
         try stage("score (\(periods.count) periods × all services)", rows: imported.r) {
             // one scan per agency into service-months; every period is a merge of months;
             // agencies in parallel on the machine's cores (SQLite WAL readers do not block each other)
-            groups = try forEachAgencyInParallel(agencies) { agency in
+            groups = try parallelMap(agencies) { agency in
                 var n = 0
                 let months = try store.monthlyResponseTallies(agency: agency.code, from: span.from, through: span.to)
                     .sorted { $0.key < $1.key }
@@ -91,12 +89,12 @@ struct BenchCommand: ParsableCommand {
                     for t in perService.values { _ = IKMScore.compute(t); n += 1 }
                 }
                 return n
-            }
+            }.reduce(0, +)
         }
         let asOf = IndonesianTimeZone.wib.instant(plan.asOf.adding(days: 1), minuteOfDay: 0) - 1
         try stage("compliance (one pass, quarters merged up)", rows: imported.t) {
             struct ServiceQuarter: Hashable { var service: String; var year: Int; var quarter: Int }
-            _ = try forEachAgencyInParallel(agencies) { agency in
+            _ = try parallelMap(agencies) { agency in
                 let quarters = try StoreCompliance.summarise(store: store, agency: agency, period: Period(kind: .range, start: span.from, end: span.to),
                                                              asOf: asOf) { ServiceQuarter(service: $0, year: $1.year, quarter: ($1.month - 1) / 3 + 1) }
                 // every period is a merge of quarters: each transaction was judged once
@@ -117,7 +115,7 @@ struct BenchCommand: ParsableCommand {
         try stage("report xlsx+json (year, all agencies)", rows: catalog.agencies.count) {
             let run = ReportRun(store: store, options: ReportOptions(), formats: ["xlsx", "json"], language: "id",
                                 outDirectory: dir.appendingPathComponent("reports"), asOfDay: plan.asOf)
-            for agency in catalog.agencies { _ = try run.write(agency: agency, period: .year(2024)) }
+            _ = try run.write(agencies: catalog.agencies, periods: [.year(2024)])
         }
         let total = Date().timeIntervalSince(started)
         rows.append(["pipeline (import → report)", "\(imported.t + imported.r)", String(format: "%.3f", total),
@@ -139,17 +137,6 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "score + compliance together: %.3f s over %d score groups", scoreAndCompliance, groups))
         print("cores: \(ProcessInfo.processInfo.activeProcessorCount), store: \(storePath)")
     }
-}
-
-/// Runs `body` for every agency, spread over the machine's cores, and sums what it returns.
-/// The first error stops nothing already running but is rethrown.
-private func forEachAgencyInParallel(_ agencies: [Agency], _ body: @Sendable (Agency) throws -> Int) throws -> Int {
-    let results = Mutex<[Result<Int, any Error>]>([])
-    DispatchQueue.concurrentPerform(iterations: agencies.count) { i in
-        let r = Result { try body(agencies[i]) }
-        results.withLock { $0.append(r) }
-    }
-    return try results.withLock { $0 }.reduce(0) { try $0 + $1.get() }
 }
 
 /// Judges `count` synthetic transactions streamed through the domain's judge, with no store:

@@ -78,12 +78,8 @@ struct DemoCommand: ParsableCommand {
             options.generatedBy = "skm demo"
             let run = ReportRun(store: store, options: options, formats: ["xlsx", "json"], language: lang,
                                 outDirectory: URL(fileURLWithPath: out), asOfDay: plan.asOf)
-            var written: [String] = []
-            for agency in catalog.agencies {
-                for period in Period.standardPeriods(covering: plan.from, plan.to) where period.kind == .semester {
-                    written += try run.write(agency: agency, period: period)
-                }
-            }
+            let semesters = Period.standardPeriods(covering: plan.from, plan.to).filter { $0.kind == .semester }
+            let written = try run.write(agencies: catalog.agencies, periods: semesters)
             print("store: \(store.path)")
             print("reports (\(written.count) files):")
             for w in written { print("  \(w)") }

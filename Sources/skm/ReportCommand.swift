@@ -54,14 +54,12 @@ struct ReportCommand: ParsableCommand {
         options.forPublication = publish
         let run = ReportRun(store: store, options: options, formats: formats, language: lang,
                             outDirectory: URL(fileURLWithPath: out), asOfDay: asOf.flatMap { LocalDate(iso: $0) })
-        for agency in try selection.agencies(in: store) {
-            for path in try run.write(agency: agency, period: selection.parsedPeriod) { print(path) }
-        }
+        for path in try run.write(agencies: selection.agencies(in: store), periods: [selection.parsedPeriod]) { print(path) }
     }
 }
 
 /// Builds and writes the report files for agencies and periods; shared by `report` and `demo`.
-struct ReportRun {
+struct ReportRun: Sendable {
     let store: Store
     let options: ReportOptions
     let formats: [String]
@@ -69,6 +67,11 @@ struct ReportRun {
     let outDirectory: URL
     /// Judge open transactions at the end of this day in each agency's own zone; nil = now.
     let asOfDay: LocalDate?
+
+    /// Every agency × period, on all cores (each report is independent); paths in input order.
+    func write(agencies: [Agency], periods: [Period]) throws -> [String] {
+        try parallelMap(agencies.flatMap { a in periods.map { (a, $0) } }) { try write(agency: $0.0, period: $0.1) }.flatMap { $0 }
+    }
 
     func write(agency: Agency, period: Period) throws -> [String] {
         let asOf = asOfDay.map { agency.timeZone.instant($0.adding(days: 1), minuteOfDay: 0) - 1 }
