@@ -36,18 +36,23 @@ struct ComplianceCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.openExisting()
-        let asOfInstant = try AsOfOption.instant(asOf)
+        let now = Int64(Date().timeIntervalSince1970)
         let period = selection.parsedPeriod
         var groups: [ComplianceGroup] = []
         for agency in try selection.agencies(in: store) {
-            let (perService, overall) = try StoreCompliance.compute(store: store, agency: agency, period: period, asOf: asOfInstant)
-            if let overall { groups.append(ComplianceGroup(agency: agency.code, service: nil, figures: overall)) }
-            for s in agency.services { if let f = perService[s.code] { groups.append(ComplianceGroup(agency: agency.code, service: s.code, figures: f)) } }
+            // End of the --as-of day in the agency's own zone, as `skm report` judges it.
+            let instant = try AsOfOption.instant(asOf, zone: agency.timeZone) ?? now
+            let stamp = IndonesianTimeZone.isoTimestamp(instant, in: agency.timeZone)
+            let (perService, overall) = try StoreCompliance.compute(store: store, agency: agency, period: period, asOf: instant)
+            if let overall { groups.append(ComplianceGroup(agency: agency.code, service: nil, asOf: stamp, figures: overall)) }
+            for s in agency.services {
+                if let f = perService[s.code] { groups.append(ComplianceGroup(agency: agency.code, service: s.code, asOf: stamp, figures: f)) }
+            }
         }
         if groups.isEmpty { note("note: no transactions received in \(period) for the selected agencies") }
         switch format {
         case .json:
-            print(String(decoding: try ScoreDocument.encoder.encode(ComplianceDocument(period: period.description, asOf: AsOfOption.iso(asOfInstant), groups: groups)), as: UTF8.self))
+            print(String(decoding: try ScoreDocument.encoder.encode(ComplianceDocument(period: period.description, asOf: asOf ?? IndonesianTimeZone.isoTimestamp(now, in: .wib), groups: groups)), as: UTF8.self))
         case .table:
             var rows = [["agency", "service", "count", "finished", "on time", "late", "open", "overdue", "on-time %", "capaian %", "median h", "p90 h"]]
             func num(_ v: Double?, _ f: String = "%.1f") -> String { v.map { String(format: f, $0) } ?? "–" }
@@ -58,7 +63,7 @@ struct ComplianceCommand: ParsableCommand {
                              num(f.medianElapsedHours), num(f.p90ElapsedHours)])
             }
             print(TextTable.render(rows))
-            print("judged as of \(AsOfOption.describe(asOf, instant: asOfInstant)); open = in progress, not yet due; overdue = in progress past the deadline")
+            print("judged as of \(AsOfOption.describe(asOf, instant: now)); open = in progress, not yet due; overdue = in progress past the deadline")
             print("on-time % = on time / (on time + late + overdue); capaian % = mean of (1 + (1 − actual / promised)) × 100 over finished; '–' = no measurable promise")
             if cases {
                 for g in groups where g.service != nil && !g.figures.latestCases.isEmpty {
@@ -74,13 +79,15 @@ struct ComplianceCommand: ParsableCommand {
 struct ComplianceGroup: Codable {
     var agency: String
     var service: String?
+    /// The exact moment this agency's open transactions were judged, in its local time.
+    var asOf: String
     var figures: TimelinessFigures
 }
 
 struct ComplianceDocument: Codable {
     var period: String
-    /// The moment open transactions were judged at (WIB), so a stored document says which
-    /// "overdue" it means.
+    /// The `--as-of` day (end of that day in each agency's zone; each group has the instant), or
+    /// the moment of the run, so a stored document says which "overdue" it means.
     var asOf: String
     var groups: [ComplianceGroup]
 }

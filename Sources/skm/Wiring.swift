@@ -7,11 +7,11 @@ import SKMStorage
 /// `--as-of`: the moment open transactions are judged at. Default: now. A fixed value makes a
 /// report reproducible (the demo uses its extraction date).
 enum AsOfOption {
-    static func instant(_ text: String?) throws -> Int64 {
-        guard let text else { return Int64(Date().timeIntervalSince1970) }
+    /// The end of the `--as-of` day in `zone`; nil when no date was given (judge as of now).
+    static func instant(_ text: String?, zone: IndonesianTimeZone) throws -> Int64? {
+        guard let text else { return nil }
         guard let d = LocalDate(iso: text) else { throw CLIError("--as-of must be a date YYYY-MM-DD, got '\(text)'") }
-        // End of that day in WIB; a few hours either way does not change a day-based verdict.
-        return IndonesianTimeZone.wib.instant(d.adding(days: 1), minuteOfDay: 0) - 1
+        return zone.instant(d.adding(days: 1), minuteOfDay: 0) - 1
     }
 
     /// A malformed `--as-of` is bad usage (exit 64), caught before the store is opened.
@@ -21,17 +21,10 @@ enum AsOfOption {
         }
     }
 
-    /// `2024-12-31T23:59:59+07:00`: the judging moment for JSON output.
-    static func iso(_ instant: Int64) -> String {
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
-        return f.string(from: Date(timeIntervalSince1970: TimeInterval(instant)))
-    }
-
     /// What the output says the figures were judged at: "2024-12-31 (end of day WIB)" for a
     /// given day, "now, 2026-11-27 14:05 WIB" by default.
     static func describe(_ text: String?, instant: Int64) -> String {
-        if let text { return "\(text) (end of day WIB)" }
+        if let text { return "\(text) (end of that day, each agency's local time)" }
         let t = IndonesianTimeZone.wib.local(instant)
         return "now, \(t.date) " + String(format: "%02d:%02d WIB", t.minuteOfDay / 60, t.minuteOfDay % 60)
     }

@@ -35,10 +35,10 @@ import Testing
         let dir = try initialisedStore()
         let r = try CLI.run(["compliance", "--period", "2024-Q3", "--agency", "pekalongan", "--as-of", "2024-12-31", "--store", "s.sqlite"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("judged as of 2024-12-31 (end of day WIB); open = in progress, not yet due; overdue = in progress past the deadline"))
+        #expect(r.stdout.contains("judged as of 2024-12-31 (end of that day, each agency's local time); open = in progress, not yet due; overdue = in progress past the deadline"))
         #expect(r.stderr.contains("no transactions received in 2024-Q3 for the selected agencies"))
         let json = try CLI.run(["compliance", "--period", "2024-Q3", "--as-of", "2024-12-31", "--format", "json", "--store", "s.sqlite"], in: dir)
-        #expect(json.stdout.contains("\"as_of\" : \"2024-12-31T23:59:59+07:00\""), "\(json.stdout)")
+        #expect(json.stdout.contains("\"as_of\" : \"2024-12-31\""), "\(json.stdout)")
         let help = try CLI.run(["compliance", "--help"], in: dir)
         #expect(help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("worst cases per service, most late first"))
     }

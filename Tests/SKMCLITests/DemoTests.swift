@@ -22,6 +22,11 @@ import Testing
 
         let json = try String(contentsOf: out.appendingPathComponent("karangasem_2025-S1.json"), encoding: .utf8)
         #expect(json.contains("\"compliance_as_of\" : \"2025-12-31T23:59:59+08:00\""))  // the extraction date, end of day in Bali (WITA)
+        // compliance judges at the end of the --as-of day in each agency's zone, as the report does
+        let c = try CLI.run(["compliance", "--period", "2025-S1", "--agency", "karangasem", "--as-of", "2025-12-31",
+                             "--format", "json", "--store", "demo.sqlite"], in: dir)
+        #expect(c.status == 0, "\(c.stderr)")
+        #expect(c.stdout.contains("\"as_of\" : \"2025-12-31T23:59:59+08:00\""))
         let before = try files.map { try Data(contentsOf: out.appendingPathComponent($0)) }
         let second = try CLI.run(args, in: dir)
         #expect(second.status == 0)
