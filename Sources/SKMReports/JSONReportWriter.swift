@@ -6,7 +6,9 @@ public enum JSONReportWriter {
         try encoder.encode(report)
     }
 
-    static var encoder: JSONEncoder {
+    /// The one configuration for JSON that people and scheduled jobs read: pretty, sorted
+    /// snake_case keys, full precision; the CLI's JSON output uses it too.
+    public static var encoder: JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         e.keyEncodingStrategy = .convertToSnakeCase

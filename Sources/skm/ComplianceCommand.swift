@@ -52,7 +52,7 @@ struct ComplianceCommand: ParsableCommand {
         if groups.isEmpty { note("note: no transactions received in \(period) for the selected agencies") }
         switch format {
         case .json:
-            print(String(decoding: try ScoreDocument.encoder.encode(ComplianceDocument(period: period.description, asOf: asOf ?? IndonesianTimeZone.isoTimestamp(now, in: .wib), groups: groups)), as: UTF8.self))
+            print(String(decoding: try JSONReportWriter.encoder.encode(ComplianceDocument(period: period.description, asOf: asOf ?? IndonesianTimeZone.isoTimestamp(now, in: .wib), groups: groups)), as: UTF8.self))
         case .table:
             var rows = [["agency", "service", "count", "finished", "on time", "late", "open", "overdue", "on-time %", "capaian %", "median h", "p90 h"]]
             func num(_ v: Double?, _ f: String = "%.1f") -> String { v.map { String(format: f, $0) } ?? "–" }

@@ -66,7 +66,7 @@ struct ScoreCommand: ParsableCommand {
         let doc = ScoreDocument(period: selection.parsedPeriod.description, method: options.method.id,
                                 weightConvention: options.weights.describe(unsurCount: options.method.unsur.count), groups: groups)
         switch format {
-        case .json: print(String(decoding: try ScoreDocument.encoder.encode(doc), as: UTF8.self))
+        case .json: print(String(decoding: try JSONReportWriter.encoder.encode(doc), as: UTF8.self))
         case .table: print(doc.table())
         }
     }
@@ -85,13 +85,6 @@ struct ScoreDocument: Codable {
     var method: String
     var weightConvention: String
     var groups: [ScoreGroup]
-
-    static var encoder: JSONEncoder {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        e.keyEncodingStrategy = .convertToSnakeCase
-        return e
-    }
 
     func table() -> String {
         var rows = [["agency", "service", "n", "IKM", "95% CI", "mutu", "kinerja", "sample", "lowest", "change"]]
