@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SKMDomain
+import SKMReports
 import SKMStorage
 
 /// `--store`: the SQLite file. Defaults to `skm.sqlite` in the working directory, or `$SKM_STORE`.
@@ -66,6 +67,16 @@ struct MethodOptions: ParsableArguments {
 
     var ikmMethod: IKMMethod { IKMMethod.named(method)! }
     var convention: WeightConvention { WeightConvention(rawValue: weights)! }
+
+    /// Report options for this method and weight, with a questionnaire layout of that method
+    /// (the report names the layout; a 14-unsur survey was never asked in the 2017 order).
+    func reportOptions() -> ReportOptions {
+        var o = ReportOptions()
+        o.method = ikmMethod
+        o.weights = convention
+        if o.layout.method != ikmMethod, let l = QuestionnaireLayout.all.first(where: { $0.method == ikmMethod }) { o.layout = l }
+        return o
+    }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -48,9 +48,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.openExisting()
-        var options = ReportOptions()
-        options.method = methodOptions.ikmMethod
-        options.weights = methodOptions.convention
+        var options = methodOptions.reportOptions()
         options.forPublication = publish
         let run = ReportRun(store: store, options: options, formats: formats, language: lang,
                             outDirectory: URL(fileURLWithPath: out), asOfDay: asOf.flatMap { LocalDate(iso: $0) })
@@ -79,7 +77,7 @@ struct ReportRun: Sendable {
         var options = options
         options.asOf = asOf
         options.holdDetails = false  // saran and rejects are streamed from the store by the writers
-        let report = try ReportBuilder(store: store, options: options, compliance: ComplianceWiring.source(store: store, asOf: asOf))
+        let report = try ReportBuilder(store: store, options: options, compliance: StoreCompliance.source(store: store, asOf: asOf))
             .build(agency: agency, period: period)
         let details = try ReportDetails.fromStore(store, report: report)
         var written: [String] = []
@@ -87,7 +85,7 @@ struct ReportRun: Sendable {
             let url = outDirectory.appendingPathComponent(ReportFileName.make(agency: agency.code, period: period.description, ext: f))
             switch f {
             case "json": try JSONReportWriter.write(report, to: url, details: details)
-            default: try WorkbookWiring.write(report, to: url, language: language, details: details)
+            default: try XLSXReportWriter(language: ReportLanguage(rawValue: language) ?? .id).write(report, to: url, details: details)
             }
             written.append(url.path)
         }

@@ -35,9 +35,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.openExisting()
-        var options = ReportOptions()
-        options.method = methodOptions.ikmMethod
-        options.weights = methodOptions.convention
+        var options = methodOptions.reportOptions()
         options.population = population
         options.holdDetails = false  // scores only: no need to read every saran and reject
         let builder = ReportBuilder(store: store, options: options, compliance: nil)

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import SKMDomain
-import SKMReports
-import SKMStorage
 
 /// `--as-of`: the moment open transactions are judged at. Default: now. A fixed value makes a
 /// report reproducible (the demo uses its extraction date).
@@ -27,17 +25,5 @@ enum AsOfOption {
         if let text { return "\(text) (end of that day, each agency's local time)" }
         let t = IndonesianTimeZone.wib.local(instant)
         return "now, \(t.date) " + String(format: "%02d:%02d WIB", t.minuteOfDay / 60, t.minuteOfDay % 60)
-    }
-}
-
-/// Where the turnaround engine plugs into reports.
-enum ComplianceWiring {
-    static func source(store: Store, asOf: Int64) -> ComplianceSource? { StoreCompliance.source(store: store, asOf: asOf) }
-}
-
-/// The XLSX workbook, in the language asked for.
-enum WorkbookWiring {
-    static func write(_ report: EvaluationReport, to url: URL, language: String, details: ReportDetails) throws {
-        try XLSXReportWriter(language: ReportLanguage(rawValue: language) ?? .id).write(report, to: url, details: details)
     }
 }
