@@ -29,13 +29,12 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where the generated CSVs are kept between runs.", valueName: "dir"))
     var data: String = "exports/bench-data"
 
-    @Option(name: .long, help: ArgumentHelp("Directory with catalog/*.json and holidays/*.csv.", valueName: "dir"))
-    var seeds: String = "seeds"
+    @OptionGroup var seeds: SeedsOption
 
     func run() throws {
         let dir = URL(fileURLWithPath: data).appendingPathComponent("\(transactions)x\(responses)")
         let tFile = dir.appendingPathComponent("transactions.csv"), rFile = dir.appendingPathComponent("responses.csv")
-        let catalog = try loadSeeds(seeds)
+        let catalog = try seeds.load()
         var plan = DemoPlan()
         plan.transactions = transactions
         plan.responses = responses

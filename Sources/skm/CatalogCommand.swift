@@ -16,15 +16,6 @@ struct CatalogCommand: ParsableCommand {
         subcommands: [Import.self, List.self, Show.self, Check.self]
     )
 
-    struct SeedsOption: ParsableArguments {
-        @Option(name: .long, help: "The seeds directory.")
-        var seeds: String = "seeds"
-
-        var url: URL { URL(fileURLWithPath: seeds) }
-
-        func load() throws -> Catalog { try loadSeeds(seeds) }
-    }
-
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Read a decree's text (No / Komponen / Uraian tables) and write a catalog file for review.",

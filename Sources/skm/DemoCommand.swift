@@ -50,8 +50,7 @@ struct DemoCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var size: Size
 
-        @Option(name: .long, help: ArgumentHelp("Directory with catalog/*.json and holidays/*.csv.", valueName: "dir"))
-        var seeds: String = "seeds"
+        @OptionGroup var seeds: SeedsOption
 
         @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "dir"))
         var out: String = "exports"
@@ -61,7 +60,7 @@ struct DemoCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open()
-            let catalog = try loadCatalog(seeds: seeds, into: store)
+            let catalog = try seeds.load(into: store)
             note("catalog: \(catalog.agencies.count) agencies, \(catalog.serviceCount) services")
             let plan = size.plan
             let input = URL(fileURLWithPath: out).appendingPathComponent("demo-input")
@@ -99,8 +98,7 @@ struct DemoCommand: ParsableCommand {
 
         @OptionGroup var size: Size
 
-        @Option(name: .long, help: ArgumentHelp("Directory with catalog/*.json and holidays/*.csv.", valueName: "dir"))
-        var seeds: String = "seeds"
+        @OptionGroup var seeds: SeedsOption
 
         @Option(name: .long, help: ArgumentHelp("Directory for the CSV files.", valueName: "dir"))
         var out: String = "exports/demo-input"
@@ -109,7 +107,7 @@ struct DemoCommand: ParsableCommand {
         var noBadRows = false
 
         func run() throws {
-            let catalog = try loadSeeds(seeds)
+            let catalog = try seeds.load()
             var plan = size.plan
             plan.includeBadRows = !noBadRows
             let dir = URL(fileURLWithPath: out)

@@ -17,30 +17,37 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(name: .long, help: ArgumentHelp("Directory with catalog/*.json and holidays/*.csv.", valueName: "dir"))
-    var seeds: String = "seeds"
+    @OptionGroup var seeds: SeedsOption
 
     func run() throws {
         let store = try storeOptions.open()
-        let catalog = try loadCatalog(seeds: seeds, into: store)
+        let catalog = try seeds.load(into: store)
         print("\(store.path): \(catalog.agencies.count) agencies, \(catalog.serviceCount) services, "
             + "holidays for \(catalog.loadedYears.sorted().map(String.init).joined(separator: ", "))")
     }
 }
 
-/// Loads seeds/ into the store; shared by `init` and `demo`.
-@discardableResult
-func loadCatalog(seeds: String, into store: Store) throws -> Catalog {
-    let catalog = try loadSeeds(seeds)
-    try store.saveCatalog(agencies: catalog.agencies, holidays: catalog.nationalHolidays, closures: catalog.agencyClosures)
-    return catalog
-}
+/// `--seeds`: the standards catalog and holiday calendar, for every command that reads them.
+struct SeedsOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Directory with catalog/*.json and holidays/*.csv.", valueName: "dir"))
+    var seeds: String = "seeds"
 
-/// Reads seeds/ without a store; a catalog that does not load is explained, not dumped.
-func loadSeeds(_ seeds: String) throws -> Catalog {
-    do { return try CatalogLoader.load(seeds: URL(fileURLWithPath: seeds)) } catch let e as CatalogLoadError {
-        throw CLIError("the catalog in \(seeds) does not load:\n\(e.description)\nRun `skm catalog check` for the full list.")
-    } catch {
-        throw CLIError("cannot load the catalog from \(seeds)/: \(error)")
+    var url: URL { URL(fileURLWithPath: seeds) }
+
+    /// Reads seeds/ without a store; a catalog that does not load is explained, not dumped.
+    func load() throws -> Catalog {
+        do { return try CatalogLoader.load(seeds: url) } catch let e as CatalogLoadError {
+            throw CLIError("the catalog in \(seeds) does not load:\n\(e.description)\nRun `skm catalog check --seeds \(seeds)` for the full list.")
+        } catch {
+            throw CLIError("cannot load the catalog from \(seeds)/: \(error)")
+        }
+    }
+
+    /// Loads seeds/ into the store (replacing its catalog) and returns what was loaded.
+    @discardableResult
+    func load(into store: Store) throws -> Catalog {
+        let catalog = try load()
+        try store.saveCatalog(agencies: catalog.agencies, holidays: catalog.nationalHolidays, closures: catalog.agencyClosures)
+        return catalog
     }
 }
