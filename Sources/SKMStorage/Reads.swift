@@ -3,13 +3,14 @@ import GRDB
 import GRDBSQLite
 import SKMDomain
 
-/// What the reports read: aggregated in SQL where the figures are counts, streamed where each
-/// row must be scored or judged.
+/// What the reports read: counted in SQL where the figures are plain counts (population,
+/// profile), streamed where each row must be tallied or judged (IKM, turnaround).
 ///
-/// Date filters are written `+date` on purpose: it stops SQLite from walking the date index
-/// and then fetching every row from the table by key — random reads that made a year of
-/// 200,000 responses take 5 s. Scanning the agency's slice of the table (clustered by
-/// agency, id) in order and filtering dates reads the same rows sequentially.
+/// Every read scans the agency's slice of its table (clustered by agency, id) in order and
+/// filters dates on the way: walking a date index and fetching each row by key was random I/O
+/// that made a year of 200,000 responses take 5 s. The date indexes were dropped for that
+/// reason (migration v3); date filters are written `+date` so that a date index added later
+/// cannot silently bring the random reads back.
 extension Store {
     /// Response tallies per service for one agency and period.
     public func responseTallies(agency: String, period: Period, method: IKMMethod = .permenPANRB14_2017) throws -> [String: ResponseTally] {
