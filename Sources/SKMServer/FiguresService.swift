@@ -46,9 +46,7 @@ public struct FiguresService: Sendable {
     }
 
     public func catalog(agency code: String) throws -> CatalogAgency {
-        guard let a = try store.agencies().first(where: { $0.code == code }) else {
-            throw Problem(.notFound, detail: "Unknown agency '\(code)'.", field: "agency")
-        }
+        let a = try store.agencyOrNotFound(code)
         return CatalogAgency(
             code: a.code, name: a.name, region: a.region, timeZone: a.timeZone.rawValue,
             decreeNumber: a.decree.number, decreeDate: a.decree.date.description,
@@ -122,9 +120,7 @@ public struct FiguresService: Sendable {
     /// `details: false` for the figure endpoints, which return no saran or rejects: reading
     /// them all on every dashboard request was wasted work.
     private func build(agency code: String, _ q: FigureQuery, withCompliance: Bool, details: Bool = true) throws -> EvaluationReport {
-        guard let agency = try store.agencies().first(where: { $0.code == code }) else {
-            throw Problem(.notFound, detail: "Unknown agency '\(code)'.", field: "agency")
-        }
+        let agency = try store.agencyOrNotFound(code)
         if let s = q.service, agency.service(s) == nil {
             throw Problem(.invalidParameter, detail: "Unknown service '\(s)' for \(code); known: \(agency.services.map(\.code).joined(separator: ", ")).",
                           field: "service")

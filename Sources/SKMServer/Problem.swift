@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import SKMDomain
+import SKMStorage
 
 /// An error answered as an RFC 9457 problem document (`application/problem+json`):
 /// `{"type", "title", "status", "detail", "field"}`, `field` naming the offending input as a
@@ -177,5 +178,15 @@ struct ProblemMiddleware: RouterMiddleware {
         default:
             return Problem(.internalError, detail: "The server failed to answer (request id \(context.requestID)).")
         }
+    }
+}
+
+extension Store {
+    /// The agency of a URL's `{agency}`, or a 404 problem naming that field.
+    func agencyOrNotFound(_ code: String) throws -> Agency {
+        guard let a = try agencies().first(where: { $0.code == code }) else {
+            throw Problem(.notFound, detail: "Unknown agency '\(code)'.", field: "agency")
+        }
+        return a
     }
 }

@@ -28,12 +28,7 @@ public struct SubmissionService: Sendable {
         public var rows: [Stored]
     }
 
-    public func agency(_ code: String) throws -> Agency {
-        guard let a = try store.agencies().first(where: { $0.code == code }) else {
-            throw Problem(.notFound, detail: "Unknown agency '\(code)'.", field: "agency")
-        }
-        return a
-    }
+    public func agency(_ code: String) throws -> Agency { try store.agencyOrNotFound(code) }
 
     /// Stores responses. `batched` names fields `responses[i].…` in problems.
     func submitResponses(agency code: String, _ inputs: [ResponseInput], batched: Bool, source: String) throws -> Receipt {
