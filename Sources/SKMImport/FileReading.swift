@@ -1,0 +1,124 @@
+import Foundation
+import SKMDomain
+import SKMStorage
+
+/// One row of a file after reading and checking: ready to store, or a problem to store as a reject.
+enum ImportItem: Sendable {
+    case transaction(StorableTransaction, line: Int)
+    case response(StorableResponse, line: Int)
+    case problem(RowProblem, line: Int)
+}
+
+/// What the header decided, for the import's summary and for naming the id column in conflicts.
+struct HeaderOutcome: Sendable {
+    var dropped: [String]
+    var ignored: [String]
+    var mapping: [(field: String, column: String)]
+    var idColumn: String
+}
+
+/// The reading half of an import: parses the file, maps columns, checks every row and turns
+/// it into an `ImportItem`, on a thread of its own, sending batches to the SQLite thread.
+///
+/// Owned by the reading thread from `start` until it finishes the channel; `header` is written
+/// before the first batch is sent and read by the receiver only after receiving, so the
+/// channel's lock orders the two.
+final class FileReading: @unchecked Sendable {
+    static let batchSize = 2048
+    static let batchesInFlight = 8
+
+    private let source: any TableSource
+    private let kind: ImportKind
+    private let options: ImportOptions
+    private let catalog: [Agency]
+    private let dates: DateParser
+    private let progress: ImportProgress?
+    private(set) var header: HeaderOutcome?
+
+    init(source: any TableSource, kind: ImportKind, options: ImportOptions, catalog: [Agency], progress: ImportProgress?) {
+        self.source = source
+        self.kind = kind
+        self.options = options
+        self.catalog = catalog
+        dates = DateParser(order: options.dateOrder, acceptsSerial: source is XLSXReader)
+        self.progress = progress
+    }
+
+    /// Starts reading on a new thread; every outcome, an error included, ends in `channel.finish`.
+    func start(into channel: BatchChannel<ImportItem>) {
+        let thread = Thread { [self] in
+            do {
+                try read(into: channel)
+                channel.finish()
+            } catch {
+                channel.finish(throwing: error)
+            }
+        }
+        thread.name = "skm-import-reader"
+        thread.start()
+    }
+
+    private struct Cancelled: Error {}
+
+    private func read(into channel: BatchChannel<ImportItem>) throws {
+        var pending: [ImportItem] = []
+        pending.reserveCapacity(Self.batchSize)
+        var rowsRead = 0
+        func emit(_ item: ImportItem) throws {
+            pending.append(item)
+            rowsRead += 1
+            progress?.update(rows: rowsRead, bytes: source.progressBytes)
+            if pending.count == Self.batchSize {
+                guard channel.send(pending) else { throw Cancelled() }
+                pending = []
+                pending.reserveCapacity(Self.batchSize)
+            }
+        }
+        var convert: ((SourceRow) -> ImportItem)?
+        do {
+            try source.read(header: { header in
+                let plan = try ColumnPlan(header: header, kind: kind, overrides: options.columnMap, layout: options.layout)
+                let file = source.fileName
+                if plan.index(.agency) == nil, options.agency == nil { throw ImportError.agencyRequired(file: file) }
+                if plan.index(.service) == nil, options.service == nil { throw ImportError.serviceRequired(file: file) }
+                let layout = options.layout
+                self.header = HeaderOutcome(
+                    dropped: plan.dropped, ignored: plan.ignored,
+                    mapping: plan.columns.sorted { $0.value < $1.value }.map { field, col in
+                        // A Google Forms question is a sentence: name the unsur, and the column by number.
+                        var name = field.description
+                        if case let .answer(u) = field { name += " " + layout.method.unsur[u].name }
+                        return (name, header[col].count > 40 ? "column \(col + 1)" : header[col])
+                    },
+                    idColumn: plan.columnName(.id))
+                let ctx = RowContext(plan: plan, catalog: catalog, fixedAgency: options.agency, fixedService: options.service, dates: dates)
+                switch kind {
+                case .transactions:
+                    let rows = TransactionRows(ctx: ctx)
+                    convert = { row in
+                        do throws(RowProblem) {
+                            let (t, day) = try rows.read(row)
+                            return .transaction(StorableTransaction(t, receivedDate: day), line: row.line)
+                        } catch { return .problem(error, line: row.line) }
+                    }
+                case .responses:
+                    let rows = ResponseRows(ctx: ctx, method: layout.method)
+                    convert = { row in
+                        do throws(RowProblem) {
+                            return .response(StorableResponse(try rows.read(row)), line: row.line)
+                        } catch { return .problem(error, line: row.line) }
+                    }
+                }
+            }, row: { event in
+                switch event {
+                case let .row(r): try emit(convert!(r))
+                case let .malformed(line, reason): try emit(.problem(RowProblem(column: nil, value: nil, reason: reason), line: line))
+                }
+            })
+        } catch is Cancelled {
+            return
+        }
+        if !pending.isEmpty { _ = channel.send(pending) }
+        progress?.finish()
+    }
+}
