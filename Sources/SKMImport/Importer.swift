@@ -82,7 +82,7 @@ public enum Importer {
         let reading = FileReading(source: source, kind: kind, options: options, catalog: catalog, progress: progress)
 
         let (_, counts, batch) = try store.importBatch(kind: kind, file: fileName) { w in
-            let channel = BatchChannel<ImportItem>(capacity: FileReading.batchesInFlight)
+            let channel = BatchChannel<ImportBatch>(capacity: FileReading.batchesInFlight)
             reading.start(into: channel)
             defer {  // a failure here stops the reader before the batch rolls back
                 channel.cancel()
@@ -101,17 +101,16 @@ public enum Importer {
                                               reason: "id ganda dengan isi berbeda dari yang sudah tersimpan (pakai --replace untuk memperbarui)",
                                               agency: agency))
             }
-            while let items = try channel.receive() {
-                for item in items {
+            while let batch = try channel.receive() {
+                var next = 0  // the batch's next encoded row
+                for item in batch.items {
                     switch item {
-                    case let .transaction(t, line):
-                        if try w.insert(t, replace: options.replace) == .conflict {
-                            try conflict(line, id: t.transaction.id, agency: t.transaction.agency)
+                    case let .row(line):
+                        if try w.insert(batch.rows, row: next, replace: options.replace) == .conflict {
+                            try conflict(line, id: batch.rows.text(row: next, value: 1) ?? "",
+                                         agency: batch.rows.text(row: next, value: 0) ?? "")
                         }
-                    case let .response(r, line):
-                        if try w.insert(r, replace: options.replace) == .conflict {
-                            try conflict(line, id: r.response.id, agency: r.response.agency)
-                        }
+                        next += 1
                     case let .problem(p, line):
                         try rejected(line, p)
                     }

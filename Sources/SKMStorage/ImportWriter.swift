@@ -56,6 +56,8 @@ public final class ImportWriter {
     private var replaceStmt: Statement!
     private var fingerprintStmt: Statement!
     private var rejectStmt: Statement!
+    /// One row, for callers that insert `Transaction`/`SurveyResponse` values one at a time.
+    private var scratch = EncodedRows(reservingRows: 1)
 
     init(db: Database, kind: Kind, file: String) throws {
         self.db = db
@@ -103,41 +105,47 @@ public final class ImportWriter {
 
     /// Stores a transaction. `receivedDate` is the local day of receipt in the agency's zone.
     public func insert(_ t: Transaction, receivedDate: LocalDate, replace: Bool = false) throws -> RowOutcome {
-        try insert(StorableTransaction(t, receivedDate: receivedDate), replace: replace)
-    }
-
-    /// Stores a transaction prepared on another thread: only binding and stepping happen here.
-    public func insert(_ row: StorableTransaction, replace: Bool = false) throws -> RowOutcome {
         precondition(kind == .transactions)
-        counts.read += 1
-        let t = row.transaction
-        let s = insertStmt.sqliteStatement
-        sqlite3_reset(s)
-        bind(s, 1, t.agency); bind(s, 2, t.id); bind(s, 3, t.service)
-        sqlite3_bind_int64(s, 4, t.receivedAt); bind(s, 5, t.finishedAt)
-        bind(s, 6, row.receivedDate); bind(s, 7, t.variant); bind(s, 8, row.pauses); bind(s, 9, t.channel)
-        sqlite3_bind_int64(s, 10, row.fingerprint); sqlite3_bind_int64(s, 11, batchID)
-        return try finishUpsert(s, agency: t.agency, id: t.id, fingerprint: row.fingerprint, replace: replace)
+        scratch.removeAll()
+        scratch.append(t, receivedDate: receivedDate)
+        return try insert(scratch, row: 0, replace: replace)
     }
 
     /// Stores a response; answers must already be in the method's unsur order.
     public func insert(_ r: SurveyResponse, replace: Bool = false) throws -> RowOutcome {
-        try insert(StorableResponse(r), replace: replace)
+        precondition(kind == .responses)
+        scratch.removeAll()
+        scratch.append(r)
+        return try insert(scratch, row: 0, replace: replace)
     }
 
-    /// Stores a response prepared on another thread.
-    public func insert(_ row: StorableResponse, replace: Bool = false) throws -> RowOutcome {
-        precondition(kind == .responses)
+    /// Stores row `i` of rows encoded elsewhere (of this writer's kind): binds and steps only.
+    public func insert(_ rows: EncodedRows, row i: Int, replace: Bool = false) throws -> RowOutcome {
         counts.read += 1
-        let r = row.response
         let s = insertStmt.sqliteStatement
         sqlite3_reset(s)
-        bind(s, 1, r.agency); bind(s, 2, r.id); bind(s, 3, r.service); bind(s, 4, row.date); bind(s, 5, r.method)
-        for i in 0..<14 { bind(s, Int32(6 + i), (i < r.answers.count ? r.answers[i] : nil).map(Int64.init)) }
-        bind(s, 20, r.profile.gender); bind(s, 21, r.profile.age.map(Int64.init)); bind(s, 22, r.profile.education)
-        bind(s, 23, r.profile.occupation); bind(s, 24, r.saran); bind(s, 25, r.transactionId)
-        sqlite3_bind_int64(s, 26, row.fingerprint); sqlite3_bind_int64(s, 27, batchID)
-        return try finishUpsert(s, agency: r.agency, id: r.id, fingerprint: row.fingerprint, replace: replace)
+        // Text is bound SQLITE_STATIC, straight from the buffer: it outlives the statement's use
+        // of it (this call, and the replace statement the bindings may be moved to).
+        return try rows.withRow(i) { raw in
+            var c = EncodedValueCursor(raw)
+            var index: Int32 = 1
+            var fingerprint: Int64 = 0
+            while !c.atEnd {
+                switch c.next() {
+                case .null: sqlite3_bind_null(s, index)
+                case let .int(v): sqlite3_bind_int64(s, index, v); fingerprint = v  // the last value is the fingerprint
+                case let .text(p):
+                    if p.count > 0 {
+                        sqlite3_bind_text(s, index, p.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(p.count), nil)
+                    } else {
+                        sqlite3_bind_text(s, index, "", 0, transient)
+                    }
+                }
+                index += 1
+            }
+            sqlite3_bind_int64(s, index, batchID)
+            return try finishUpsert(s, rows: rows, row: i, fingerprint: fingerprint, replace: replace)
+        }
     }
 
     public func reject(_ r: RejectRecord) throws {
@@ -153,12 +161,12 @@ public final class ImportWriter {
     /// A new id inserts. An existing id with the same fingerprint is unchanged; with a different
     /// one it is a conflict, or — when `replace` is set — rewritten with the values still bound
     /// to the insert statement (copied onto the replace statement).
-    private func finishUpsert(_ s: OpaquePointer, agency: String, id: String, fingerprint: Int64, replace: Bool) throws -> RowOutcome {
+    private func finishUpsert(_ s: OpaquePointer, rows: EncodedRows, row i: Int, fingerprint: Int64, replace: Bool) throws -> RowOutcome {
         try step(s)
         if sqlite3_changes(db.sqliteConnection) > 0 { counts.inserted += 1; return .inserted }
         let f = fingerprintStmt.sqliteStatement
         sqlite3_reset(f)
-        bind(f, 1, agency); bind(f, 2, id)
+        bind(f, 1, rows.text(row: i, value: 0)); bind(f, 2, rows.text(row: i, value: 1))
         var stored: Int64?
         if sqlite3_step(f) == SQLITE_ROW { stored = sqlite3_column_int64(f, 0) }
         sqlite3_reset(f)

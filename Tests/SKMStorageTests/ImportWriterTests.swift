@@ -87,3 +87,15 @@ import SKMDomain
         #expect(rejects.first { $0.file == "r.csv" }?.line == 7)
     }
 }
+
+/// Stored fingerprints outlive the code: a faster implementation must give the same values,
+/// or every re-import of an existing store would report each row as changed.
+@Suite struct FingerprintTests {
+    @Test func valuesAreFNV1aAsFirstStored() {
+        var fp = Fingerprint()
+        fp.add("Penerbitan KTP-el ✓")
+        fp.add(Int64(1_709_500_000))
+        fp.add(nil as String?)
+        #expect(fp.value == 6_991_527_259_624_205_110)  // computed independently (Python)
+    }
+}
