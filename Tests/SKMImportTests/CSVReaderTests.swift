@@ -40,22 +40,26 @@ import SKMImport
             6,"never closed
             7,z
             """
-        let (_, e) = try csvEvents(text)
-        #expect(e == [
-            .malformed(line: 2, reason: "tanda kutip di tengah kolom ke-2 yang tidak diapit kutip"),
-            .malformed(line: 3, reason: "ada teks setelah tanda kutip penutup di kolom ke-2"),
-            .malformed(line: 4, reason: "3 kolom, padahal header punya 2"),
-            .malformed(line: 5, reason: "1 kolom, padahal header punya 2"),
-            row(6, "5", "ok"),
-            .malformed(line: 7, reason: "tanda kutip yang dibuka di baris 7 tidak pernah ditutup"),
-        ])
+        for size in [3, 4, 7, 1 << 16] {  // unquoted fields are copied in runs: cut them across refills
+            let (_, e) = try csvEvents(text, bufferSize: size)
+            #expect(e == [
+                .malformed(line: 2, reason: "tanda kutip di tengah kolom ke-2 yang tidak diapit kutip"),
+                .malformed(line: 3, reason: "ada teks setelah tanda kutip penutup di kolom ke-2"),
+                .malformed(line: 4, reason: "3 kolom, padahal header punya 2"),
+                .malformed(line: 5, reason: "1 kolom, padahal header punya 2"),
+                row(6, "5", "ok"),
+                .malformed(line: 7, reason: "tanda kutip yang dibuka di baris 7 tidak pernah ditutup"),
+            ], "buffer \(size)")
+        }
     }
 
     @Test func invalidUTF8IsRejectedWithTheLine() throws {
-        let bytes = Array("a,b\n1,".utf8) + [0xE9] + Array("\n2,\"x\ny\"\n".utf8)  // Latin-1 é
-        let (_, e) = try csvEvents(bytes)
-        #expect(e == [.malformed(line: 2, reason: "kolom ke-2 bukan teks UTF-8 yang sah: simpan berkas sebagai 'CSV UTF-8'"),
-                      row(3, "2", "x\ny")])
+        let bytes = Array("a,b\n1,ab".utf8) + [0xE9] + Array("cd\n2,\"x\ny\"\n".utf8)  // Latin-1 é
+        for size in [3, 4, 1 << 16] {
+            let (_, e) = try csvEvents(bytes, bufferSize: size)
+            #expect(e == [.malformed(line: 2, reason: "kolom ke-2 bukan teks UTF-8 yang sah: simpan berkas sebagai 'CSV UTF-8'"),
+                          row(3, "2", "x\ny")], "buffer \(size)")
+        }
     }
 
     @Test func emptyFileAndMissingFileAreFileErrors() throws {
