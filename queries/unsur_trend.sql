@@ -7,7 +7,7 @@ WITH m AS (
     SELECT agency, substr(date, 1, 7) AS month, COUNT(*) AS respondents,
            AVG(a1) AS u1, AVG(a2) AS u2, AVG(a3) AS u3, AVG(a4) AS u4, AVG(a5) AS u5,
            AVG(a6) AS u6, AVG(a7) AS u7, AVG(a8) AS u8, AVG(a9) AS u9
-    FROM response
+    FROM response_answer  -- the answers text as columns a1…a14 (see Schema.swift, v4)
     WHERE method = 'permenpanrb-14-2017'
       AND date BETWEEN :period_start AND :period_end
       AND (:agency IS NULL OR agency = :agency)

@@ -39,18 +39,27 @@ public struct EncodedRows: Sendable {
         starts.append(bytes.count)
         let date = r.date.description
         text(r.agency); text(r.id); text(r.service); text(date); text(r.method)
+        // The fingerprint still hashes fourteen answers, as it did when they were columns, so
+        // that rows stored then are recognised when re-imported now.
         var fp = Fingerprint()
         fp.add(r.service); fp.add(date); fp.add(r.method)
-        for i in 0..<14 {
-            let a = (i < r.answers.count ? r.answers[i] : nil).map { Int64($0) }
-            int(a)
-            fp.add(a)
-        }
+        for i in 0..<14 { fp.add((i < r.answers.count ? r.answers[i] : nil).map { Int64($0) }) }
+        text(Self.answerText(r.answers))
         text(r.profile.gender); int(r.profile.age.map { Int64($0) }); text(r.profile.education)
         text(r.profile.occupation); text(r.saran); text(r.transactionId)
         fp.add(r.profile.gender); fp.add(r.profile.age.map { Int64($0) }); fp.add(r.profile.education)
         fp.add(r.profile.occupation); fp.add(r.saran); fp.add(r.transactionId)
         int(fp.value)
+    }
+
+    /// Answers as stored: one character per unsur, `1`–`4`, `-` when unanswered.
+    static func answerText(_ answers: [Int?]) -> String {
+        String(unsafeUninitializedCapacity: answers.count) { b in
+            for (i, a) in answers.enumerated() {
+                b[i] = a.map { (1...4).contains($0) ? UInt8(48 + $0) : UInt8(ascii: "-") } ?? UInt8(ascii: "-")
+            }
+            return answers.count
+        }
     }
 
     public mutating func removeAll() {

@@ -89,9 +89,8 @@ public final class ImportWriter {
                 """)
             fingerprintStmt = try db.makeStatement(sql: "SELECT fingerprint FROM service_transaction WHERE agency = ? AND id = ?")
         case .responses:
-            let answers = Schema.answerColumns
-            let cols = ["agency", "id", "service", "date", "method"] + answers
-                + ["gender", "age", "education", "occupation", "saran", "transaction_id", "fingerprint", "batch"]
+            let cols = ["agency", "id", "service", "date", "method", "answers",
+                        "gender", "age", "education", "occupation", "saran", "transaction_id", "fingerprint", "batch"]
             let params = (1...cols.count).map { "?\($0)" }
             let values = "(\(cols.joined(separator: ", "))) VALUES (\(params.joined(separator: ", ")))"
             insertStmt = try db.makeStatement(sql: "INSERT INTO response \(values) ON CONFLICT (agency, id) DO NOTHING")

@@ -29,7 +29,7 @@ extension Store {
     public func monthlyResponseTallies(agency: String, from: LocalDate, through: LocalDate,
                                        method: IKMMethod = .permenPANRB14_2017) throws -> [ServiceMonth: ResponseTally] {
         let k = method.unsur.count
-        let sql = "SELECT service, date, \(Schema.answerColumns.prefix(k).joined(separator: ", ")) FROM response "
+        let sql = "SELECT service, date, answers FROM response "
             + "WHERE agency = ? AND method = ? AND +date BETWEEN ? AND ?"  // sequential, see Reads.swift
         return try writer.read { db in
             let stmt = try db.makeStatement(sql: sql)
@@ -54,12 +54,20 @@ extension Store {
                     lastMonth = month
                     key = ServiceMonth(service: service, year: month.0, month: month.1)
                 }
-                for u in 0..<k {
-                    answers[u] = sqlite3_column_type(s, Int32(2 + u)) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, Int32(2 + u)))
-                }
+                Store.decodeAnswers(sqlite3_column_text(s, 2), count: Int(sqlite3_column_bytes(s, 2)), into: &answers)
                 out[key, default: ResponseTally(unsurCount: k)].add(answers)
             }
             return out
+        }
+    }
+}
+
+extension Store {
+    /// Reads the stored answer text (`434-3…`: 1–4 per unsur, `-` unanswered) into `answers`;
+    /// unsur past the end of the text are unanswered.
+    @inline(__always) static func decodeAnswers(_ text: UnsafePointer<UInt8>?, count: Int, into answers: inout [Int?]) {
+        for u in answers.indices {
+            if let text, u < count, case let d = Int(text[u]) - 48, (1...4).contains(d) { answers[u] = d } else { answers[u] = nil }
         }
     }
 }

