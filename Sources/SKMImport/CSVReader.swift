@@ -226,6 +226,13 @@ public final class CSVReader: TableSource {
                     bits |= c
                     q += 1
                 }
+                if bits < 0x80, q < e, buf[q] == delimiter, problem == nil {
+                    // ASCII and ended by a delimiter within the buffer: the string is made
+                    // straight from the buffer and the delimiter consumed here.
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: buf[first..<q]), as: UTF8.self))
+                    p = q + 1
+                    continue
+                }
                 highBit |= bits
                 field.append(contentsOf: UnsafeBufferPointer(rebasing: buf[first..<q]))
                 p = q
