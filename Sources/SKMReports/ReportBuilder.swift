@@ -36,8 +36,8 @@ public struct ReportBuilder: Sendable {
 
     public func build(agency: Agency, period: Period) throws -> EvaluationReport {
         let m = options.method
-        let tallies = try store.responseTallies(agency: agency.code, period: period, method: m)
-        let previousTallies = try store.responseTallies(agency: agency.code, period: period.previous, method: m)
+        let responses = try store.periodResponses(agency: agency.code, period: period, method: m)
+        let tallies = responses.tallies, previousTallies = responses.previousTallies
         let population = try store.transactionCounts(agency: agency.code, period: period)
         let turnaround = try compliance?(agency, period)
 
@@ -84,7 +84,7 @@ public struct ReportBuilder: Sendable {
             warnings.append("Transaksi yang diterima sebelum \(inForce) (berlakunya keputusan standar pelayanan) tidak punya janji waktu; ketepatan waktunya tidak dinilai dan dihitung \"tanpa janji waktu\".")
         }
 
-        let profile = try store.profileCounts(agency: agency.code, period: period)
+        let profile = responses.profile
         func rows(_ list: [(String, Int)]) -> [ProfileTables.Row] {
             let total = max(1, list.reduce(0) { $0 + $1.1 })
             let hidden = options.forPublication ? Publication.suppressed(list.map(\.1)) : []

@@ -17,6 +17,22 @@ import SKMDomain
         try JSONReportWriter.write(report, to: url)
         #expect(try Data(contentsOf: url) == (try JSONReportWriter.encode(report)))
     }
+
+    /// Saran are written without the encoder (`SuggestionJSON`): every escape must match its bytes.
+    @Test func saranWithAnyCharacterAreEscapedAsTheEncoderDoes() throws {
+        var report = try ReportFixture.report(forPublication: false)
+        let controls = String(decoding: (0..<32).map { UInt8($0) } + [0x7F], as: UTF8.self)
+        report.suggestions = [
+            Suggestion(date: "2024-03-04", service: "kb/\\x", text: controls),
+            Suggestion(date: "2024-03-05", service: "", text: "\"kutip\" \\ garis/miring </script> \u{2028}\u{2029} é e\u{301} 😀 ﷽"),
+            Suggestion(date: "", service: "kb", text: "\r\n\t\u{8}\u{C}\u{1B}[0m"),
+        ]
+        let dir = try ReportFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("r.json")
+        try JSONReportWriter.write(report, to: url)
+        #expect(try Data(contentsOf: url) == (try JSONReportWriter.encode(report)))
+    }
 }
 
 @Suite struct StampTests {
