@@ -19,11 +19,12 @@ public struct ReportDetails {
     }
 
     /// The lists of a report built with `holdDetails` off. A report for publication has none.
-    public static func fromStore(_ store: Store, report r: EvaluationReport) throws -> ReportDetails {
+    /// `suggestionCount`: when already known (`PeriodResponses`), saves counting them again.
+    public static func fromStore(_ store: Store, report r: EvaluationReport, suggestionCount: Int? = nil) throws -> ReportDetails {
         guard !r.forPublication, let period = Period(parsing: r.period.id) else { return .held(r) }
         let agency = r.agency.code
         return ReportDetails(
-            suggestionCount: try store.suggestionCount(agency: agency, period: period),
+            suggestionCount: try suggestionCount ?? store.suggestionCount(agency: agency, period: period),
             forEachSuggestion: { body in try store.forEachSuggestion(agency: agency, period: period, body) },
             rejectCount: try store.rejectCount(agency: agency),
             forEachReject: { body in try store.forEachReject(agency: agency, body) })
