@@ -44,7 +44,9 @@ extension Store {
             }
             var services = TextKeys(), genders = TextKeys(), educations = TextKeys(), occupations = TextKeys()
             var genderCounts: [Int] = [], educationCounts: [Int] = [], occupationCounts: [Int] = []
-            var ages: [Int?: Int] = [:]  // banded at the end, as the GROUP BY age it replaces
+            // Respondents per age, banded at the end as the GROUP BY age it replaces: an array
+            // for the usual ages, a dictionary for the rest (NULL included).
+            var usualAges = [Int](repeating: 0, count: 128), otherAges: [Int?: Int] = [:]
             var suggestions = 0
             var months: [PeriodMonth: ResponseTally] = [:]
             var answers = [Int?](repeating: nil, count: k)
@@ -64,7 +66,8 @@ extension Store {
                 guard inPeriod || previousRange.contains(date, count: dateCount) else { continue }
                 if inPeriod {
                     count(&genders, &genderCounts, 3)
-                    ages[sqlite3_column_type(s, 4) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, 4)), default: 0] += 1
+                    let age = sqlite3_column_type(s, 4) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, 4))
+                    if let age, usualAges.indices.contains(age) { usualAges[age] += 1 } else { otherAges[age, default: 0] += 1 }
                     count(&educations, &educationCounts, 5)
                     count(&occupations, &occupationCounts, 6)
                     if sqlite3_column_int64(s, 7) != 0 { suggestions += 1 }
@@ -76,7 +79,8 @@ extension Store {
                 let key = PeriodMonth(previous: !inPeriod, service: services.index(service, count: serviceCount),
                                       year: digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), month: digit(5) * 10 + digit(6))
                 for u in 0..<k {
-                    answers[u] = sqlite3_column_type(s, Int32(8 + u)) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, Int32(8 + u)))
+                    // NULL reads as 0, which `ResponseTally.add` skips as it skips an empty answer.
+                    answers[u] = Int(sqlite3_column_int64(s, Int32(8 + u)))
                 }
                 months[key, default: ResponseTally(unsurCount: k)].add(answers)
             }
@@ -86,7 +90,8 @@ extension Store {
                 if key.previous { before[serviceMonth] = t } else { current[serviceMonth] = t }
             }
             var bands: [String: Int] = [:]
-            for (age, n) in ages { bands[RespondentProfile.ageBand(age), default: 0] += n }
+            for (age, n) in usualAges.enumerated() where n > 0 { bands[RespondentProfile.ageBand(age), default: 0] += n }
+            for (age, n) in otherAges { bands[RespondentProfile.ageBand(age), default: 0] += n }
             func ordered(_ keys: TextKeys, _ counts: [Int]) -> [(String, Int)] {
                 keys.sortedIndices().map { (keys.string($0) ?? "Tidak diisi", counts[$0]) }
             }

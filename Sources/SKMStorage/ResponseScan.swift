@@ -55,7 +55,8 @@ extension Store {
                     key = ServiceMonth(service: service, year: month.0, month: month.1)
                 }
                 for u in 0..<k {
-                    answers[u] = sqlite3_column_type(s, Int32(2 + u)) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(s, Int32(2 + u)))
+                    // NULL reads as 0, which `ResponseTally.add` skips as it skips an empty answer.
+                    answers[u] = Int(sqlite3_column_int64(s, Int32(2 + u)))
                 }
                 out[key, default: ResponseTally(unsurCount: k)].add(answers)
             }
