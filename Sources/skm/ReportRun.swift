@@ -7,7 +7,7 @@ import SKMStorage
 ///
 /// Works in two rounds, each spread over all cores as many small tasks: first the reads (a
 /// report's scan of responses and its scan of transactions are separate tasks), then the files
-/// (each file its own task, those with the most saran first). One task per report left a core
+/// (each report's files one task, those with the most saran first). One task per report left a core
 /// idle while the largest agency finished alone: agencies differ fifteen-fold in size.
 struct ReportRun: Sendable {
     let store: Store
@@ -47,16 +47,14 @@ struct ReportRun: Sendable {
             return (report, responses.suggestionCount)
         }
 
-        // Round 2: every file, most saran first so that the longest writes start early.
-        let files = jobs.indices.flatMap { j in formats.map { (job: j, format: $0) } }
-        let order = files.indices.sorted { (-built[files[$0].job].saran, $0) < (-built[files[$1].job].saran, $1) }
-        let written = try parallelMap(order) { i in
-            let (j, format) = files[i]
-            return try write(built[j].report, saran: built[j].saran, agency: jobs[j].agency, period: jobs[j].period, format: format)
-        }
-        var paths = [String](repeating: "", count: files.count)
-        for (k, i) in order.enumerated() { paths[i] = written[k] }
-        return paths
+        // Round 2: every report's files, most saran first so that the longest writes start
+        // early. A report's files are one task: written one after the other, they share one
+        // read of its saran (`ReportDetails.fromStore(spooled:)`).
+        let order = jobs.indices.sorted { (-built[$0].saran, $0) < (-built[$1].saran, $1) }
+        let written = try parallelMap(order) { j in try write(built[j].report, saran: built[j].saran, job: jobs[j]) }
+        var paths = [[String]](repeating: [], count: jobs.count)
+        for (k, j) in order.enumerated() { paths[j] = written[k] }
+        return paths.flatMap { $0 }
     }
 
     /// The builder for one agency: its own "as of" instant, details left to the writers.
@@ -68,13 +66,16 @@ struct ReportRun: Sendable {
         return ReportBuilder(store: store, options: options)
     }
 
-    private func write(_ report: EvaluationReport, saran: Int, agency: Agency, period: Period, format: String) throws -> String {
-        let details = try ReportDetails.fromStore(store, report: report, suggestionCount: saran)
-        let url = outDirectory.appendingPathComponent(ReportFileName.make(agency: agency.code, period: period.description, ext: format))
-        switch format {
-        case "json": try JSONReportWriter.write(report, to: url, details: details)
-        default: try XLSXReportWriter(language: ReportLanguage(rawValue: language) ?? .id).write(report, to: url, details: details)
+    /// The report's files, in the order of `formats`.
+    private func write(_ report: EvaluationReport, saran: Int, job: Job) throws -> [String] {
+        let details = try ReportDetails.fromStore(store, report: report, suggestionCount: saran, spooled: formats.count > 1)
+        return try formats.map { format in
+            let url = outDirectory.appendingPathComponent(ReportFileName.make(agency: job.agency.code, period: job.period.description, ext: format))
+            switch format {
+            case "json": try JSONReportWriter.write(report, to: url, details: details)
+            default: try XLSXReportWriter(language: ReportLanguage(rawValue: language) ?? .id).write(report, to: url, details: details)
+            }
+            return url.path
         }
-        return url.path
     }
 }

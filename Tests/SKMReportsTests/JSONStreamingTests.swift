@@ -96,3 +96,31 @@ import SKMDomain
         #expect(try Data(contentsOf: x) == (try Data(contentsOf: y)))
     }
 }
+
+@Suite struct SuggestionSpoolTests {
+    /// A spooled walk gives the store's saran, every time, even after a walk that stopped early.
+    @Test func replaysGiveWhatTheStoreGave() throws {
+        let store = try ReportFixture.store()
+        _ = try store.importBatch(kind: .responses, file: "more.csv") { w in
+            for (i, text) in ["Ruang tunggu panas 🥵", "\"kutip\"\ndua baris", "é e\u{301}", " x "].enumerated() {
+                _ = try w.insert(SurveyResponse(id: "S\(i)", agency: ReportFixture.agency.code, service: "kb",
+                                                date: LocalDate(year: 2024, month: 2, day: 10 + i)!, answers: [4, 4, 4, 4, 4, 4, 4, 4, 4],
+                                                saran: text))
+            }
+        }
+        let expected = try store.suggestions(agency: ReportFixture.agency.code, period: ReportFixture.q1)
+        #expect(expected.count >= 4)
+        var options = ReportOptions()
+        options.holdDetails = false
+        let lean = try ReportBuilder(store: store, options: options).build(agency: ReportFixture.agency, period: ReportFixture.q1)
+        let details = try ReportDetails.fromStore(store, report: lean, spooled: true)
+        struct Stop: Error {}
+        var seen = 0
+        #expect(throws: Stop.self) { try details.forEachSuggestion { _ in seen += 1; if seen == 2 { throw Stop() } } }
+        for _ in 0..<3 {
+            var got: [Suggestion] = []
+            try details.forEachSuggestion { got.append($0) }
+            #expect(got == expected)
+        }
+    }
+}
