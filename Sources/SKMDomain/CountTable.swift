@@ -5,9 +5,9 @@
 /// transactions, most of it seeding and running SipHash. The keys are our own readings
 /// (minutes, days, percent), not input an attacker picks, so a keyed hash buys nothing here.
 struct CountTable: Sendable {
-    /// Slots; a slot is empty when its count is 0 (a key, once added, counts at least 1).
-    private var keys: [Int] = []
-    private var counts: [Int] = []
+    private struct Slot { var key = 0, count = 0 }
+    /// A slot is empty when its count is 0 (a key, once added, counts at least 1).
+    private var slots: [Slot] = []
     /// Distinct keys.
     private(set) var distinct = 0
 
@@ -15,16 +15,22 @@ struct CountTable: Sendable {
 
     /// Adds `n` (> 0) to the count of `key`.
     mutating func add(_ key: Int, _ n: Int = 1) {
-        if 2 * (distinct + 1) > counts.count { grow() }
-        var i = slot(key)
-        while counts[i] != 0 && keys[i] != key { i = (i + 1) & (counts.count - 1) }
-        if counts[i] == 0 { keys[i] = key; distinct += 1 }
-        counts[i] += n
+        if 2 * (distinct + 1) > slots.count { grow() }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slots.count.trailingZeroBitCount))
+        let added: Bool = slots.withUnsafeMutableBufferPointer { s in  // one uniqueness check, no bounds checks
+            while s[i].count != 0 && s[i].key != key { i = (i + 1) & mask }
+            let empty = s[i].count == 0
+            s[i].key = key
+            s[i].count += n
+            return empty
+        }
+        if added { distinct += 1 }
     }
 
     /// Every key with its count, in no particular order.
     func forEach(_ body: (_ key: Int, _ count: Int) -> Void) {
-        for i in counts.indices where counts[i] != 0 { body(keys[i], counts[i]) }
+        for s in slots where s.count != 0 { body(s.key, s.count) }
     }
 
     /// Every key with its count, keys ascending.
@@ -35,20 +41,13 @@ struct CountTable: Sendable {
         return out.sorted { $0.key < $1.key }
     }
 
-    /// Fibonacci hashing: the top bits of key × 2⁶⁴/φ, as many as the table has slots.
-    private func slot(_ key: Int) -> Int {
-        let bits = counts.count.trailingZeroBitCount
-        return Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
-    }
-
-    /// Doubles the slots (16 to start) and puts every key back.
+    /// Doubles the slots (16 to start) and puts every key back. The slot of a key is the top
+    /// bits of key × 2⁶⁴/φ (Fibonacci hashing), as many as the table has slots.
     private mutating func grow() {
-        let old = (keys, counts)
-        let size = max(16, 2 * counts.count)
-        keys = [Int](repeating: 0, count: size)
-        counts = [Int](repeating: 0, count: size)
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: max(16, 2 * slots.count))
         distinct = 0
-        for i in old.1.indices where old.1[i] != 0 { add(old.0[i], old.1[i]) }
+        for s in old where s.count != 0 { add(s.key, s.count) }
     }
 }
 
