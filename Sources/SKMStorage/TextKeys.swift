@@ -8,10 +8,17 @@ import Foundation
 /// so counts taken here equal the `GROUP BY` queries they replace, row for row and in order.
 ///
 /// The search is linear: the columns counted this way (service, gender, education,
-/// occupation) hold a handful of values, and comparing a length and a few bytes beats hashing.
+/// occupation) hold a handful of values. Each value's length and first and last eight bytes
+/// are kept as words, so most candidates are ruled out, and values of up to 16 bytes matched,
+/// without a `memcmp` call.
 struct TextKeys {
+    private struct Value {
+        var bytes: [UInt8]
+        var head: UInt64, tail: UInt64
+    }
+
     /// The values in order of first sight; nil is SQL NULL.
-    private(set) var values: [[UInt8]?] = []
+    private var values: [Value?] = []
     private var nullIndex: Int?
 
     /// The number of the value `bytes` (`count` bytes long; nil for NULL), adding it if new.
@@ -22,18 +29,31 @@ struct TextKeys {
             nullIndex = values.count - 1
             return values.count - 1
         }
-        for (i, v) in values.enumerated() {
-            guard let v, v.count == count else { continue }
-            if count == 0 || v.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes, count) == 0 }) { return i }
+        let (head, tail) = Self.words(bytes, count)
+        for i in values.indices {
+            guard let v = values[i], v.head == head, v.tail == tail, v.bytes.count == count else { continue }
+            if count <= 16 || v.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + 8, bytes + 8, count - 16) == 0 }) { return i }
         }
-        values.append(Array(UnsafeBufferPointer(start: bytes, count: count)))
+        values.append(Value(bytes: Array(UnsafeBufferPointer(start: bytes, count: count)), head: head, tail: tail))
         return values.count - 1
+    }
+
+    /// The first and the last eight bytes (overlapping when shorter than 16; the bytes padded
+    /// with zeros when shorter than 8): with the length, they are the whole value up to 16 bytes.
+    private static func words(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> (UInt64, UInt64) {
+        if count >= 8 {
+            let raw = UnsafeRawPointer(bytes)
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        }
+        var word: UInt64 = 0
+        withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: bytes, byteCount: count) }
+        return (word, word)
     }
 
     /// The value as GRDB decodes a text column (`String(cString:)`: up to the first NUL,
     /// invalid UTF-8 repaired); nil for NULL.
     func string(_ i: Int) -> String? {
-        values[i].map { v in String(decoding: v.prefix { $0 != 0 }, as: UTF8.self) }
+        values[i].map { v in String(decoding: v.bytes.prefix { $0 != 0 }, as: UTF8.self) }
     }
 
     /// Value numbers in SQLite's order: NULL first, then by bytes (BINARY collation).
@@ -42,7 +62,7 @@ struct TextKeys {
             switch (values[a], values[b]) {
             case (nil, _): return values[b] != nil
             case (_, nil): return false
-            case let (x?, y?): return x.lexicographicallyPrecedes(y)
+            case let (x?, y?): return x.bytes.lexicographicallyPrecedes(y.bytes)
             }
         }
     }

@@ -15,7 +15,9 @@ import SKMDomain
         let genders: [String?] = ["L", "P", nil, "p", ""]  // 5 against 6 days: every pair occurs
         let ages: [Int?] = [17, 20, 29, 35, nil, 61, 59, 45]
         let educations: [String?] = ["SMA", "S1", nil, "D3", "SMA", "Sarjana (S1)", "s1"]
-        let occupations: [String?] = ["PNS", "Wiraswasta", "Petani/Nelayan", nil, "Ibu rumah tangga"]
+        // Two long values alike in their first and last eight bytes, differing in the middle.
+        let occupations: [String?] = ["PNS", "Wiraswasta", "Petani/Nelayan", nil, "Ibu rumah tangga",
+                                      "Pegawai Negeri Sipil", "Pegawai Nageri Sipil"]
         let sarans: [String?] = ["Antre terlalu lama.", nil, "", "   ", "Bagus", "  ok  "]
         let services = ["kb", "ktp", "kb", "izin", "zz-lain"]
         _ = try store.importBatch(kind: .responses, file: "r.csv") { w in
@@ -55,5 +57,6 @@ import SKMDomain
         let got = try store().periodResponses(agency: "a", period: .year(2024))
         // NULL first (shown "Tidak diisi"), then by bytes: upper case before lower case.
         #expect(got.profile.gender.map(\.0) == ["Tidak diisi", "", "L", "P", "p"])
+        #expect(got.profile.occupation.map(\.0).filter { $0.hasPrefix("Pegawai") } == ["Pegawai Nageri Sipil", "Pegawai Negeri Sipil"])
     }
 }
