@@ -19,6 +19,10 @@ public struct ComplianceSummary: Hashable, Sendable {
     public private(set) var openOverdue = 0
     public private(set) var noPromise = 0
 
+    /// Every transaction added, judged or rejected: the rows of the group. For a service and
+    /// period that is the survey's population (*populasi*), counted while judging them.
+    public var transactions: Int { count + rejected }
+
     /// Finished transactions, all of them (with or without a promise), read to the minute.
     private var elapsedHours = QuantileHistogram(scale: 60)
     /// Finished transactions with a promise, in the group's unit: whole minutes for minutes and

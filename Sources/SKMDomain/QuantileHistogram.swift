@@ -8,19 +8,19 @@
 struct QuantileHistogram: Hashable, Sendable {
     /// Keys are `value × scale`, rounded to the nearest integer.
     let scale: Double
-    private(set) var counts: [Int: Int] = [:]
+    private(set) var counts = CountTable()
     private(set) var total = 0
 
     init(scale: Double) { self.scale = scale }
 
     mutating func add(_ value: Double) {
-        counts[Int((value * scale).rounded()), default: 0] += 1
+        counts.add(Int((value * scale).rounded()))
         total += 1
     }
 
     mutating func merge(_ other: QuantileHistogram) {
         precondition(scale == other.scale, "histograms of different resolutions")
-        for (k, n) in other.counts { counts[k, default: 0] += n }
+        other.counts.forEach { counts.add($0, $1) }
         total += other.total
     }
 
@@ -43,8 +43,8 @@ struct QuantileHistogram: Hashable, Sendable {
     private func values(atRanks a: Int, _ b: Int) -> (Double, Double) {
         var seen = 0
         var first: Double?
-        for k in counts.keys.sorted() {
-            seen += counts[k]!
+        for (k, n) in counts.sorted() {
+            seen += n
             if first == nil, seen > a { first = Double(k) / scale }
             if seen > b { return (first!, Double(k) / scale) }
         }

@@ -22,7 +22,8 @@ public struct ResponseTally: Sendable, Equatable, Codable {
         scoredRespondents = 0
     }
 
-    /// Adds one respondent. `answers[u]` is 1…4, or nil for an empty answer.
+    /// Adds one respondent. `answers[u]` is 1…4; nil — or any other value, such as the 0 a
+    /// NULL column reads as — is an empty answer, so scans need not test for NULL.
     public mutating func add(_ answers: [Int?]) {
         respondents += 1
         var sum = 0, n = 0

@@ -1,4 +1,5 @@
 import Foundation
+import SKMStorage
 
 /// Writes the report as JSON: snake_case keys in sorted order (stable diffs) and full precision.
 public enum JSONReportWriter {
@@ -43,12 +44,31 @@ public enum JSONReportWriter {
                 try out.write(contentsOf: text[..<r.lowerBound])
                 try out.write(contentsOf: Data("\n  \"\(key)\" : [".utf8))
                 if key == "rejects" { try writeElements(details.forEachReject, to: out) }
-                else { try writeElements(details.forEachSuggestion, to: out) }
+                else { try writeSuggestions(details.forEachSuggestion, to: out) }
                 try out.write(contentsOf: Data("\n  ]".utf8))
                 text = text[r.upperBound...]
             }
             try out.write(contentsOf: text)
         }
+    }
+
+    /// Writes the saran as `writeElements` would, without the encoder (see `SuggestionJSON`),
+    /// 64 KiB at a time.
+    private static func writeSuggestions(_ forEach: ((Suggestion) throws -> Void) throws -> Void, to out: FileHandle) throws {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 17)
+        var wrote = false
+        try forEach { s in
+            if wrote { buffer.append(UInt8(ascii: ",")) }
+            SuggestionJSON.append(s, to: &buffer)
+            wrote = true
+            if buffer.count >= 1 << 16 {
+                try out.write(contentsOf: buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if !wrote { buffer.append(UInt8(ascii: "\n")) }  // "[\n\n  ]", as the encoder writes []
+        try out.write(contentsOf: buffer)
     }
 
     /// Encodes elements in chunks of 2,000 as an array would hold them inside the report: each

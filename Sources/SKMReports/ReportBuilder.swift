@@ -35,11 +35,19 @@ public struct ReportBuilder: Sendable {
     }
 
     public func build(agency: Agency, period: Period) throws -> EvaluationReport {
+        let turnaround = try compliance.map { try $0(agency, period) }.map { TurnaroundReading(perService: $0.perService, overall: $0.overall) }
+        return try build(agency: agency, period: period,
+                         responses: try store.periodResponses(agency: agency.code, period: period, method: options.method),
+                         turnaround: turnaround)
+    }
+
+    /// The report from reads already made: `responses` read with `options.method`, and the
+    /// turnaround (nil: a report without it). Lets a caller run the reads of many reports on
+    /// all cores; the population is read here only when `turnaround` did not count it.
+    public func build(agency: Agency, period: Period, responses: PeriodResponses, turnaround: TurnaroundReading?) throws -> EvaluationReport {
         let m = options.method
-        let tallies = try store.responseTallies(agency: agency.code, period: period, method: m)
-        let previousTallies = try store.responseTallies(agency: agency.code, period: period.previous, method: m)
-        let population = try store.transactionCounts(agency: agency.code, period: period)
-        let turnaround = try compliance?(agency, period)
+        let tallies = responses.tallies, previousTallies = responses.previousTallies
+        let population = try turnaround?.received ?? store.transactionCounts(agency: agency.code, period: period)
 
         func figures(_ tally: ResponseTally, previous: ResponseTally?, population: Int, compliance: TimelinessFigures?) -> GroupFigures {
             let score = IKMScore.compute(tally, method: m, weights: options.weights, population: population > 0 ? population : nil)
@@ -84,7 +92,7 @@ public struct ReportBuilder: Sendable {
             warnings.append("Transaksi yang diterima sebelum \(inForce) (berlakunya keputusan standar pelayanan) tidak punya janji waktu; ketepatan waktunya tidak dinilai dan dihitung \"tanpa janji waktu\".")
         }
 
-        let profile = try store.profileCounts(agency: agency.code, period: period)
+        let profile = responses.profile
         func rows(_ list: [(String, Int)]) -> [ProfileTables.Row] {
             let total = max(1, list.reduce(0) { $0 + $1.1 })
             let hidden = options.forPublication ? Publication.suppressed(list.map(\.1)) : []

@@ -13,7 +13,22 @@ public enum StoreCompliance {
     public static func compute(store: Store, agency: Agency, period: Period, asOf: Int64)
         throws -> (perService: [String: TimelinessFigures], overall: TimelinessFigures?)
     {
+        let r = try reading(store: store, agency: agency, period: period, asOf: asOf)
+        return (r.perService, r.overall)
+    }
+
+    /// The figures of `compute` and the transactions received per service, counted in the same
+    /// scan: the report's population without a second read (see `TurnaroundReading`).
+    public static func reading(store: Store, agency: Agency, period: Period, asOf: Int64) throws -> TurnaroundReading {
         let summaries = try summarise(store: store, agency: agency, period: period, asOf: asOf)
+        let (perService, overall) = figures(perService: summaries, agency: agency)
+        return TurnaroundReading(perService: perService, overall: overall, received: summaries.mapValues(\.transactions))
+    }
+
+    /// Per-service and overall figures of per-service summaries.
+    static func figures(perService summaries: [String: ComplianceSummary], agency: Agency)
+        -> (perService: [String: TimelinessFigures], overall: TimelinessFigures?)
+    {
         var overall = ComplianceSummary()
         var cases: [LateCase] = []
         var perService: [String: TimelinessFigures] = [:]

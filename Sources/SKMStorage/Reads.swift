@@ -14,13 +14,8 @@ import SKMDomain
 extension Store {
     /// Response tallies per service for one agency and period.
     public func responseTallies(agency: String, period: Period, method: IKMMethod = .permenPANRB14_2017) throws -> [String: ResponseTally] {
-        var out: [String: ResponseTally] = [:]
-        // Merged in a fixed order so that floating-point sums, and so the files, are identical run to run.
-        for (key, t) in try monthlyResponseTallies(agency: agency, from: period.start, through: period.end, method: method)
-            .sorted(by: { $0.key < $1.key }) {
-            out[key.service, default: ResponseTally(unsurCount: method.unsur.count)].merge(t)
-        }
-        return out
+        Self.perService(try monthlyResponseTallies(agency: agency, from: period.start, through: period.end, method: method),
+                        unsurCount: method.unsur.count)
     }
 
     /// Number of transactions received per service in the period: the survey's population.
@@ -107,14 +102,27 @@ extension Store {
     }
 
     /// Streams the period's suggestions, oldest first, without holding them.
+    ///
+    /// Stepped through the C API, as `forEachTransaction`: a GRDB `Row` looks its columns up by
+    /// name, which cost more than the query for a year's saran.
     public func forEachSuggestion(agency: String, period: Period, _ body: (Suggestion) throws -> Void) throws {
         try writer.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
+            let stmt = try db.makeStatement(sql: """
                 SELECT date, service, saran FROM response
                 WHERE agency = ? AND +date BETWEEN ? AND ? AND saran IS NOT NULL AND TRIM(saran) <> ''
                 ORDER BY date, id
-                """, arguments: [agency, period.start.description, period.end.description])
-            while let r = try rows.next() { try body(Suggestion(date: r["date"], service: r["service"], text: r["saran"])) }
+                """)
+            try stmt.setArguments([agency, period.start.description, period.end.description])
+            let s = stmt.sqliteStatement
+            while true {
+                let rc = sqlite3_step(s)
+                if rc == SQLITE_DONE { break }
+                guard rc == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                try body(Suggestion(date: String(cString: sqlite3_column_text(s, 0)), service: String(cString: sqlite3_column_text(s, 1)),
+                                    text: String(cString: sqlite3_column_text(s, 2))))
+            }
         }
     }
 

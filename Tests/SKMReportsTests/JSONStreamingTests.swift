@@ -17,6 +17,22 @@ import SKMDomain
         try JSONReportWriter.write(report, to: url)
         #expect(try Data(contentsOf: url) == (try JSONReportWriter.encode(report)))
     }
+
+    /// Saran are written without the encoder (`SuggestionJSON`): every escape must match its bytes.
+    @Test func saranWithAnyCharacterAreEscapedAsTheEncoderDoes() throws {
+        var report = try ReportFixture.report(forPublication: false)
+        let controls = String(decoding: (0..<32).map { UInt8($0) } + [0x7F], as: UTF8.self)
+        report.suggestions = [
+            Suggestion(date: "2024-03-04", service: "kb/\\x", text: controls),
+            Suggestion(date: "2024-03-05", service: "", text: "\"kutip\" \\ garis/miring </script> \u{2028}\u{2029} é e\u{301} 😀 ﷽"),
+            Suggestion(date: "", service: "kb", text: "\r\n\t\u{8}\u{C}\u{1B}[0m"),
+        ]
+        let dir = try ReportFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("r.json")
+        try JSONReportWriter.write(report, to: url)
+        #expect(try Data(contentsOf: url) == (try JSONReportWriter.encode(report)))
+    }
 }
 
 @Suite struct StampTests {
@@ -78,5 +94,33 @@ import SKMDomain
         try XLSXReportWriter().write(held, to: x)
         try XLSXReportWriter().write(lean, to: y, details: details)
         #expect(try Data(contentsOf: x) == (try Data(contentsOf: y)))
+    }
+}
+
+@Suite struct SuggestionSpoolTests {
+    /// A spooled walk gives the store's saran, every time, even after a walk that stopped early.
+    @Test func replaysGiveWhatTheStoreGave() throws {
+        let store = try ReportFixture.store()
+        _ = try store.importBatch(kind: .responses, file: "more.csv") { w in
+            for (i, text) in ["Ruang tunggu panas 🥵", "\"kutip\"\ndua baris", "é e\u{301}", " x "].enumerated() {
+                _ = try w.insert(SurveyResponse(id: "S\(i)", agency: ReportFixture.agency.code, service: "kb",
+                                                date: LocalDate(year: 2024, month: 2, day: 10 + i)!, answers: [4, 4, 4, 4, 4, 4, 4, 4, 4],
+                                                saran: text))
+            }
+        }
+        let expected = try store.suggestions(agency: ReportFixture.agency.code, period: ReportFixture.q1)
+        #expect(expected.count >= 4)
+        var options = ReportOptions()
+        options.holdDetails = false
+        let lean = try ReportBuilder(store: store, options: options).build(agency: ReportFixture.agency, period: ReportFixture.q1)
+        let details = try ReportDetails.fromStore(store, report: lean, spooled: true)
+        struct Stop: Error {}
+        var seen = 0
+        #expect(throws: Stop.self) { try details.forEachSuggestion { _ in seen += 1; if seen == 2 { throw Stop() } } }
+        for _ in 0..<3 {
+            var got: [Suggestion] = []
+            try details.forEachSuggestion { got.append($0) }
+            #expect(got == expected)
+        }
     }
 }

@@ -42,9 +42,13 @@ extension XLSXReportWriter {
         let names = Dictionary(r.services.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let date = try workbook.format(ReportStyles.date.with { $0.alignTop = true })
         let text = try workbook.format(ReportStyles.wrapped)
+        // Saran come oldest first, so a day's rows share one parse of its date (parsing every
+        // row's date was a tenth of the whole report's time).
+        var day: (text: String, serial: Double?) = ("", nil)
         try details.forEachSuggestion { s in
             let (sheet, i) = try table.next()
-            if let d = LocalDate(iso: s.date) { try sheet.number(i, 0, Self.excelSerial(d), date) } else { try sheet.text(i, 0, s.date, text) }
+            if s.date != day.text { day = (s.date, LocalDate(iso: s.date).map(Self.excelSerial)) }
+            if let serial = day.serial { try sheet.number(i, 0, serial, date) } else { try sheet.text(i, 0, s.date, text) }
             try sheet.text(i, 1, names[s.service] ?? s.service, text)
             try sheet.text(i, 2, fitCell(s.text), text)
         }

@@ -1,5 +1,6 @@
 import CXlsxWriter
 import Foundation
+import Synchronization
 
 /// A thin owner of one `lxw_workbook`: creates sheets and formats, and closes the file exactly
 /// once (libxlsxwriter writes everything in `workbook_close`; errors surface there).
@@ -12,6 +13,7 @@ public final class Workbook {
     public static let maxCellCharacters = 32_767
 
     public let path: String
+    private static let closing = Mutex(())
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private var formats: [CellStyle: Format] = [:]
     private var sheets: [String: Worksheet] = [:]
@@ -98,11 +100,16 @@ public final class Workbook {
     }
 
     /// Writes the file. Called exactly once; afterwards the workbook cannot be used.
+    ///
+    /// One workbook closes at a time in the process: libxlsxwriter 1.1.4 formats the document
+    /// dates with `gmtime`, whose result is a single static buffer, so two workbooks closing at
+    /// once on two threads could swap their dates — seen as a report whose "created" date was
+    /// another report's (`skm demo` writes its reports in parallel).
     public func close() throws {
         let wb = try open()
         handle = nil  // workbook_close frees the workbook whatever it returns
         formats = [:]
-        let err = workbook_close(wb)
+        let err = Self.closing.withLock { _ in workbook_close(wb) }
         guard err == LXW_NO_ERROR else { throw XLSXError(err, operation: "workbook_close", file: path) }
     }
 }
