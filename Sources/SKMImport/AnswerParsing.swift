@@ -75,7 +75,12 @@ public struct AnswerFailure: Error, Equatable, Sendable {
 extension String {
     /// Without leading and trailing spaces, tabs, line breaks and non-breaking spaces.
     var trimmingSpaces: String {
-        if let f = utf8.first, let l = utf8.last, f > 0x20, f < 0x80, l > 0x20, l < 0x80 { return self }  // fast path
+        // Fast path over the bytes (the UTF8View's first/last cost more than the whole check).
+        let clean = utf8.withContiguousStorageIfAvailable { b in
+            guard let f = b.first, let l = b.last else { return true }
+            return f > 0x20 && f < 0x80 && l > 0x20 && l < 0x80
+        }
+        if clean == true { return self }
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }

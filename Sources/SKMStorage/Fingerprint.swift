@@ -18,13 +18,26 @@ public struct Fingerprint {
     }
 
     public mutating func add(_ i: Int64?) {
-        if var v = i { for _ in 0..<8 { mix(UInt8(truncatingIfNeeded: v)); v >>= 8 } } else { mix(0xFE) }
+        if let v = i, (0..<256).contains(v) {
+            // One byte and seven zeros: mixing a zero byte is a multiply by the prime, so the
+            // seven are one multiply by its 8th power — the same value, for the answers (1–4)
+            // that make up most of a response's fingerprint.
+            h ^= UInt64(v)
+            h &*= Self.prime8
+        } else if var v = i {
+            for _ in 0..<8 { mix(UInt8(truncatingIfNeeded: v)); v >>= 8 }
+        } else {
+            mix(0xFE)
+        }
         mix(0x1F)
     }
 
+    private static let prime: UInt64 = 0x100000001b3
+    private static let prime8: UInt64 = { var p: UInt64 = 1; for _ in 0..<8 { p &*= prime }; return p }()
+
     private mutating func mix(_ b: UInt8) {
         h ^= UInt64(b)
-        h &*= 0x100000001b3
+        h &*= Self.prime
     }
 
     /// As SQLite stores it (signed).

@@ -98,4 +98,11 @@ import SKMDomain
         fp.add(nil as String?)
         #expect(fp.value == 6_991_527_259_624_205_110)  // computed independently (Python)
     }
+
+    /// Small integers take a shortcut (one multiply for their seven zero bytes): same values.
+    @Test func smallIntegersHashAsEightBytes() {
+        var fp = Fingerprint()
+        for v: Int64 in [4, 0, 255, 256, -1] { fp.add(v) }
+        #expect(fp.value == 3_028_331_619_433_296_720)  // computed independently (Python), byte by byte
+    }
 }
