@@ -156,7 +156,8 @@ struct BenchCommand: ParsableCommand {
     }
 }
 
-/// Rows `range` of a register shaped like the demo's, encoded for storing.
+/// Rows `range` of a register shaped like the demo's, encoded for storing. Ids are zero-padded
+/// so that, as in a real register, each agency's new ids sort after its stored ones.
 private func syntheticRows(_ kind: ImportWriter.Kind, _ range: Range<Int>) -> EncodedRows {
     let agencies = ["bengkulu-selatan", "musi-banyuasin", "tasikmalaya", "pekalongan", "karangasem"]
     let day = LocalDate(year: 2024, month: 3, day: 4)!
@@ -165,10 +166,10 @@ private func syntheticRows(_ kind: ImportWriter.Kind, _ range: Range<Int>) -> En
         switch kind {
         case .transactions:
             let received = Int64(1_709_500_000 + i * 30)
-            rows.append(Transaction(id: "T-\(i)", agency: agencies[i % 5], service: "layanan-\(i % 5)", receivedAt: received,
+            rows.append(Transaction(id: String(format: "T-%08d", i), agency: agencies[i % 5], service: "layanan-\(i % 5)", receivedAt: received,
                                     finishedAt: received + 7200, channel: "loket"), receivedDate: day)
         case .responses:
-            rows.append(SurveyResponse(id: "R-\(i)", agency: agencies[i % 5], service: "layanan-\(i % 5)", date: day,
+            rows.append(SurveyResponse(id: String(format: "R-%08d", i), agency: agencies[i % 5], service: "layanan-\(i % 5)", date: day,
                                        answers: (0..<9).map { 1 + (i + $0) % 4 },
                                        profile: RespondentProfile(gender: i % 2 == 0 ? "P" : "L", age: 20 + i % 50, education: "SMA",
                                                                   occupation: "Ibu Rumah Tangga"),
