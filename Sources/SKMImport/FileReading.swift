@@ -26,7 +26,7 @@ struct HeaderOutcome: Sendable {
 }
 
 /// The reading half of an import: parses the file, maps columns, checks every row and turns
-/// it into an `ImportItem`, on a thread of its own, sending batches to the SQLite thread.
+/// it into an `ImportBatch` item, on a thread of its own, sending batches to the SQLite thread.
 ///
 /// Owned by the reading thread from `start` until it finishes the channel; `header` is written
 /// before the first batch is sent and read by the receiver only after receiving, so the
@@ -71,7 +71,7 @@ final class FileReading: @unchecked Sendable {
     private func read(into channel: BatchChannel<ImportBatch>) throws {
         var pending = ImportBatch()
         var rowsRead = 0
-        func sendIfFull() throws {
+        func rowDone() throws {  // counts it for the progress bar; sends the batch once full
             rowsRead += 1
             progress?.update(rows: rowsRead, bytes: source.progressBytes)
             if pending.items.count == Self.batchSize {
@@ -117,10 +117,10 @@ final class FileReading: @unchecked Sendable {
                     } catch {
                         pending.items.append(.problem(error, line: r.line))
                     }
-                    try sendIfFull()
+                    try rowDone()
                 case let .malformed(line, reason):
                     pending.items.append(.problem(RowProblem(column: nil, value: nil, reason: reason), line: line))
-                    try sendIfFull()
+                    try rowDone()
                 }
             })
         } catch is Cancelled {

@@ -74,6 +74,7 @@ public final class ImportWriter {
         // re-reads index pages through the WAL, which halved its speed at 10⁶ rows. Bounded,
         // so memory still does not grow with the file.
         try db.execute(sql: "PRAGMA cache_size = -65536")
+        // Columns in the order `EncodedRows` writes a row's values; `batch` is bound here.
         switch kind {
         case .transactions:
             insertStmt = try db.makeStatement(sql: """
