@@ -20,18 +20,22 @@ public struct PeriodResponses: Sendable {
     public var profile: ProfileCounts
     /// Saran of the period that are not blank (as `suggestionCount`).
     public var suggestionCount: Int
+    /// Those saran, in the report's order, when asked for (`spoolingSuggestions`).
+    public var suggestions: SuggestionSpool?
 }
 
 extension Store {
-    /// Reads `PeriodResponses` for one agency and period in a single scan.
-    public func periodResponses(agency: String, period: Period, method: IKMMethod = .permenPANRB14_2017) throws -> PeriodResponses {
+    /// Reads `PeriodResponses` for one agency and period in a single scan; with
+    /// `spoolingSuggestions`, the period's saran are kept aside on the way (`SuggestionSpool`).
+    public func periodResponses(agency: String, period: Period, method: IKMMethod = .permenPANRB14_2017,
+                                spoolingSuggestions: Bool = false) throws -> PeriodResponses {
         let k = method.unsur.count
         let previous = period.previous
         let from = min(period.start, previous.start), through = max(period.end, previous.end)
         let sql = """
             SELECT service, date, method = ? AS scored, gender, age, education, occupation,
                    saran IS NOT NULL AND TRIM(saran) <> '' AS has_saran,
-                   \(Schema.answerColumns.prefix(k).joined(separator: ", "))
+                   \(Schema.answerColumns.prefix(k).joined(separator: ", ")), saran
             FROM response WHERE agency = ? AND +date BETWEEN ? AND ?
             """  // sequential, see Reads.swift
         let currentRange = DateBytes(period), previousRange = DateBytes(previous)
@@ -48,6 +52,7 @@ extension Store {
             // for the usual ages, a dictionary for the rest (NULL included).
             var usualAges = [Int](repeating: 0, count: 128), otherAges: [Int?: Int] = [:]
             var suggestions = 0
+            let spool = spoolingSuggestions ? try SuggestionSpoolWriter() : nil
             var months: [PeriodMonth: ResponseTally] = [:]
             var answers = [Int?](repeating: nil, count: k)
             func count(_ keys: inout TextKeys, _ counts: inout [Int], _ column: Int32) {
@@ -70,7 +75,10 @@ extension Store {
                     if let age, usualAges.indices.contains(age) { usualAges[age] += 1 } else { otherAges[age, default: 0] += 1 }
                     count(&educations, &educationCounts, 5)
                     count(&occupations, &occupationCounts, 6)
-                    if sqlite3_column_int64(s, 7) != 0 { suggestions += 1 }
+                    if sqlite3_column_int64(s, 7) != 0 {
+                        suggestions += 1
+                        try spool?.append(date: date, service: sqlite3_column_text(s, 0), text: sqlite3_column_text(s, Int32(8 + k)))
+                    }
                 }
                 guard sqlite3_column_int64(s, 2) != 0 else { continue }
                 let (service, serviceCount) = text(0)
@@ -103,7 +111,8 @@ extension Store {
                     age: RespondentProfile.ageBandOrder.compactMap { b in bands[b].map { (b, $0) } },
                     education: ordered(educations, educationCounts),
                     occupation: ordered(occupations, occupationCounts)),
-                suggestionCount: suggestions)
+                suggestionCount: suggestions,
+                suggestions: try spool?.finish())
         }
     }
 
