@@ -52,7 +52,9 @@ public final class SuggestionSpool: Sendable {
 final class SuggestionSpoolWriter {
     private let url: URL, unsorted: URL
     private var file: UnsafeMutablePointer<FILE>?
-    private var dayOf: [[UInt8]: UInt32] = [:]
+    /// Date → its number; a date of up to 16 bytes (all of them, in practice) keyed as two
+    /// words, without an array per row.
+    private var dayOfShort: [ShortText: UInt32] = [:], dayOfLong: [[UInt8]: UInt32] = [:]
     /// Per date (numbered in order of first sight): its bytes and its records' size.
     private var dates: [[UInt8]] = [], sizes: [Int] = []
     private var count = 0
@@ -75,19 +77,23 @@ final class SuggestionSpoolWriter {
     /// as `String(cString:)` reads it in `forEachSuggestion`).
     func append(date: UnsafePointer<UInt8>, service: UnsafePointer<UInt8>, text: UnsafePointer<UInt8>) throws {
         let dateBytes = UnsafeBufferPointer(start: date, count: strlen(date))
+        let short = ShortText(dateBytes)
         let day: UInt32
-        if let d = dayOf[Array(dateBytes)] { day = d } else {
+        if let d = short.map({ dayOfShort[$0] }) ?? dayOfLong[Array(dateBytes)] { day = d } else {
             day = UInt32(dates.count)
-            dayOf[Array(dateBytes)] = day
+            if let short { dayOfShort[short] = day } else { dayOfLong[Array(dateBytes)] = day }
             dates.append(Array(dateBytes))
             sizes.append(0)
         }
         record.removeAll(keepingCapacity: true)
         withUnsafeBytes(of: day.littleEndian) { record.append(contentsOf: $0) }
-        for field in [dateBytes, UnsafeBufferPointer(start: service, count: strlen(service)), UnsafeBufferPointer(start: text, count: strlen(text))] {
+        func append(_ field: UnsafeBufferPointer<UInt8>) {
             withUnsafeBytes(of: UInt32(field.count).littleEndian) { record.append(contentsOf: $0) }
             record.append(contentsOf: field)
         }
+        append(dateBytes)
+        append(UnsafeBufferPointer(start: service, count: strlen(service)))
+        append(UnsafeBufferPointer(start: text, count: strlen(text)))
         sizes[Int(day)] += record.count - 4
         count += 1
         guard fwrite(record, 1, record.count, file) == record.count else { throw SpoolError(url: unsorted, operation: "write") }
@@ -141,6 +147,18 @@ final class SuggestionSpoolWriter {
             offsets[d] += length
         }
         return spool
+    }
+}
+
+/// Text of up to 16 bytes as two words and its length: a dictionary key without an allocation.
+private struct ShortText: Hashable {
+    var head: UInt64 = 0, tail: UInt64 = 0, count: Int
+
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count <= 16 else { return nil }
+        count = bytes.count
+        withUnsafeMutableBytes(of: &head) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes).prefix(8))) }
+        withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes).dropFirst(8))) }
     }
 }
 
