@@ -94,8 +94,11 @@ extension Store {
             }
             var current: [ServiceMonth: ResponseTally] = [:], before: [ServiceMonth: ResponseTally] = [:]
             for (key, t) in months {
+                // Merged, not assigned: two byte strings can decode to one `String` (a NUL, or
+                // invalid UTF-8 repaired), as they did in the read this replaces.
                 let serviceMonth = ServiceMonth(service: services.string(key.service) ?? "", year: key.year, month: key.month)
-                if key.previous { before[serviceMonth] = t } else { current[serviceMonth] = t }
+                if key.previous { before[serviceMonth, default: ResponseTally(unsurCount: k)].merge(t) }
+                else { current[serviceMonth, default: ResponseTally(unsurCount: k)].merge(t) }
             }
             var bands: [String: Int] = [:]
             for (age, n) in usualAges.enumerated() where n > 0 { bands[RespondentProfile.ageBand(age), default: 0] += n }

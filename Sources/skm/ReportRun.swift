@@ -68,7 +68,7 @@ struct ReportRun: Sendable {
         var options = options
         options.asOf = asOfDay.map { agency.timeZone.instant($0.adding(days: 1), minuteOfDay: 0) - 1 }
             ?? Int64(Date().timeIntervalSince1970)
-        options.holdDetails = false  // saran and rejects are streamed from the store by the writers
+        options.holdDetails = false  // saran and rejects are left to the writers (ReportDetails)
         return ReportBuilder(store: store, options: options)
     }
 
