@@ -37,7 +37,9 @@ extension Store {
                    saran IS NOT NULL AND TRIM(saran) <> '' AS has_saran,
                    \(Schema.answerColumns.prefix(k).joined(separator: ", ")), saran
             FROM response WHERE agency = ? AND +date BETWEEN ? AND ?
-            """  // sequential, see Reads.swift
+            ORDER BY id
+            """  // sequential, see Reads.swift; the order is the primary key's (no sort), and
+                 // SuggestionSpool relies on it: within a date, saran come in id order
         let currentRange = DateBytes(period), previousRange = DateBytes(previous)
         return try writer.read { db in
             let stmt = try db.makeStatement(sql: sql)
