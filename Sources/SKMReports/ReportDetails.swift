@@ -19,16 +19,13 @@ public struct ReportDetails {
     }
 
     /// The lists of a report built with `holdDetails` off. A report for publication has none.
-    /// `suggestionCount`: when already known (`PeriodResponses`), saves counting them again.
-    /// `spooled`: for more than one writer — the saran are read from the store once and
-    /// replayed to the next writers from a temporary file (see `SuggestionSpool`).
-    public static func fromStore(_ store: Store, report r: EvaluationReport, suggestionCount: Int? = nil,
-                                 spooled: Bool = false) throws -> ReportDetails {
+    /// `suggestions`: the saran already gathered by the response scan
+    /// (`periodResponses(spoolingSuggestions:)`), instead of a read of the store per writer.
+    public static func fromStore(_ store: Store, report r: EvaluationReport, suggestions spool: SuggestionSpool? = nil) throws -> ReportDetails {
         guard !r.forPublication, let period = Period(parsing: r.period.id) else { return .held(r) }
         let agency = r.agency.code
-        let spool = spooled ? SuggestionSpool(store: store, agency: agency, period: period) : nil
         return ReportDetails(
-            suggestionCount: try suggestionCount ?? store.suggestionCount(agency: agency, period: period),
+            suggestionCount: try spool?.count ?? store.suggestionCount(agency: agency, period: period),
             forEachSuggestion: { body in
                 if let spool { try spool.forEach(body) } else { try store.forEachSuggestion(agency: agency, period: period, body) }
             },

@@ -20,20 +20,26 @@ public struct PeriodResponses: Sendable {
     public var profile: ProfileCounts
     /// Saran of the period that are not blank (as `suggestionCount`).
     public var suggestionCount: Int
+    /// Those saran, in the report's order, when asked for (`spoolingSuggestions`).
+    public var suggestions: SuggestionSpool?
 }
 
 extension Store {
-    /// Reads `PeriodResponses` for one agency and period in a single scan.
-    public func periodResponses(agency: String, period: Period, method: IKMMethod = .permenPANRB14_2017) throws -> PeriodResponses {
+    /// Reads `PeriodResponses` for one agency and period in a single scan; with
+    /// `spoolingSuggestions`, the period's saran are kept aside on the way (`SuggestionSpool`).
+    public func periodResponses(agency: String, period: Period, method: IKMMethod = .permenPANRB14_2017,
+                                spoolingSuggestions: Bool = false) throws -> PeriodResponses {
         let k = method.unsur.count
         let previous = period.previous
         let from = min(period.start, previous.start), through = max(period.end, previous.end)
         let sql = """
             SELECT service, date, method = ? AS scored, gender, age, education, occupation,
                    saran IS NOT NULL AND TRIM(saran) <> '' AS has_saran,
-                   answers
+                   answers, saran
             FROM response WHERE agency = ? AND +date BETWEEN ? AND ?
-            """  // sequential, see Reads.swift
+            ORDER BY id
+            """  // sequential, see Reads.swift; the order is the primary key's (no sort), and
+                 // SuggestionSpool relies on it: within a date, saran come in id order
         let currentRange = DateBytes(period), previousRange = DateBytes(previous)
         return try writer.read { db in
             let stmt = try db.makeStatement(sql: sql)
@@ -48,6 +54,7 @@ extension Store {
             // for the usual ages, a dictionary for the rest (NULL included).
             var usualAges = [Int](repeating: 0, count: 128), otherAges: [Int?: Int] = [:]
             var suggestions = 0
+            let spool = spoolingSuggestions ? try SuggestionSpoolWriter() : nil
             var months: [PeriodMonth: ResponseTally] = [:]
             var answers = [Int?](repeating: nil, count: k)
             func count(_ keys: inout TextKeys, _ counts: inout [Int], _ column: Int32) {
@@ -70,7 +77,10 @@ extension Store {
                     if let age, usualAges.indices.contains(age) { usualAges[age] += 1 } else { otherAges[age, default: 0] += 1 }
                     count(&educations, &educationCounts, 5)
                     count(&occupations, &occupationCounts, 6)
-                    if sqlite3_column_int64(s, 7) != 0 { suggestions += 1 }
+                    if sqlite3_column_int64(s, 7) != 0 {
+                        suggestions += 1
+                        try spool?.append(date: date, service: sqlite3_column_text(s, 0), text: sqlite3_column_text(s, 9))
+                    }
                 }
                 guard sqlite3_column_int64(s, 2) != 0 else { continue }
                 let (service, serviceCount) = text(0)
@@ -83,8 +93,11 @@ extension Store {
             }
             var current: [ServiceMonth: ResponseTally] = [:], before: [ServiceMonth: ResponseTally] = [:]
             for (key, t) in months {
+                // Merged, not assigned: two byte strings can decode to one `String` (a NUL, or
+                // invalid UTF-8 repaired), as they did in the read this replaces.
                 let serviceMonth = ServiceMonth(service: services.string(key.service) ?? "", year: key.year, month: key.month)
-                if key.previous { before[serviceMonth] = t } else { current[serviceMonth] = t }
+                if key.previous { before[serviceMonth, default: ResponseTally(unsurCount: k)].merge(t) }
+                else { current[serviceMonth, default: ResponseTally(unsurCount: k)].merge(t) }
             }
             var bands: [String: Int] = [:]
             for (age, n) in usualAges.enumerated() where n > 0 { bands[RespondentProfile.ageBand(age), default: 0] += n }
@@ -100,7 +113,8 @@ extension Store {
                     age: RespondentProfile.ageBandOrder.compactMap { b in bands[b].map { (b, $0) } },
                     education: ordered(educations, educationCounts),
                     occupation: ordered(occupations, occupationCounts)),
-                suggestionCount: suggestions)
+                suggestionCount: suggestions,
+                suggestions: try spool?.finish())
         }
     }
 

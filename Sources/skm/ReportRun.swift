@@ -7,8 +7,10 @@ import SKMStorage
 ///
 /// Works in two rounds, each spread over all cores as many small tasks: first the reads (a
 /// report's scan of responses and its scan of transactions are separate tasks), then the files
-/// (each report's files one task, those with the most saran first). One task per report left a core
-/// idle while the largest agency finished alone: agencies differ fifteen-fold in size.
+/// (each file its own task, those with the most saran first). One task per report left a core
+/// idle while the largest agency finished alone: agencies differ fifteen-fold in size. The
+/// response scan also keeps the saran aside (`SuggestionSpool`), so the writers do not read
+/// them from the store again.
 struct ReportRun: Sendable {
     let store: Store
     let options: ReportOptions
@@ -37,24 +39,28 @@ struct ReportRun: Sendable {
             let asOf = job.builder.options.asOf!
             return turnaround
                 ? .turnaround(try StoreCompliance.reading(store: store, agency: job.agency, period: job.period, asOf: asOf))
-                : .responses(try store.periodResponses(agency: job.agency.code, period: job.period, method: job.builder.options.method))
+                : .responses(try store.periodResponses(agency: job.agency.code, period: job.period, method: job.builder.options.method,
+                                                       spoolingSuggestions: !options.forPublication))
         }
-        let built = try jobs.indices.map { j -> (report: EvaluationReport, saran: Int) in
+        let built = try jobs.indices.map { j -> (report: EvaluationReport, responses: PeriodResponses) in
             guard case .responses(let responses) = reads[2 * j], case .turnaround(let turnaround) = reads[2 * j + 1] else {
                 preconditionFailure("reads out of order")
             }
             let report = try jobs[j].builder.build(agency: jobs[j].agency, period: jobs[j].period, responses: responses, turnaround: turnaround)
-            return (report, responses.suggestionCount)
+            return (report, responses)
         }
 
-        // Round 2: every report's files, most saran first so that the longest writes start
-        // early. A report's files are one task: written one after the other, they share one
-        // read of its saran (`ReportDetails.fromStore(spooled:)`).
-        let order = jobs.indices.sorted { (-built[$0].saran, $0) < (-built[$1].saran, $1) }
-        let written = try parallelMap(order) { j in try write(built[j].report, saran: built[j].saran, job: jobs[j]) }
-        var paths = [[String]](repeating: [], count: jobs.count)
-        for (k, j) in order.enumerated() { paths[j] = written[k] }
-        return paths.flatMap { $0 }
+        // Round 2: every file, most saran first so that the longest writes start early.
+        let files = jobs.indices.flatMap { j in formats.map { (job: j, format: $0) } }
+        let saran = { (i: Int) in built[files[i].job].responses.suggestionCount }
+        let order = files.indices.sorted { (-saran($0), $0) < (-saran($1), $1) }
+        let written = try parallelMap(order) { i in
+            let (j, format) = files[i]
+            return try write(built[j].report, suggestions: built[j].responses.suggestions, job: jobs[j], format: format)
+        }
+        var paths = [String](repeating: "", count: files.count)
+        for (k, i) in order.enumerated() { paths[i] = written[k] }
+        return paths
     }
 
     /// The builder for one agency: its own "as of" instant, details left to the writers.
@@ -62,20 +68,17 @@ struct ReportRun: Sendable {
         var options = options
         options.asOf = asOfDay.map { agency.timeZone.instant($0.adding(days: 1), minuteOfDay: 0) - 1 }
             ?? Int64(Date().timeIntervalSince1970)
-        options.holdDetails = false  // saran and rejects are streamed from the store by the writers
+        options.holdDetails = false  // saran and rejects are left to the writers (ReportDetails)
         return ReportBuilder(store: store, options: options)
     }
 
-    /// The report's files, in the order of `formats`.
-    private func write(_ report: EvaluationReport, saran: Int, job: Job) throws -> [String] {
-        let details = try ReportDetails.fromStore(store, report: report, suggestionCount: saran, spooled: formats.count > 1)
-        return try formats.map { format in
-            let url = outDirectory.appendingPathComponent(ReportFileName.make(agency: job.agency.code, period: job.period.description, ext: format))
-            switch format {
-            case "json": try JSONReportWriter.write(report, to: url, details: details)
-            default: try XLSXReportWriter(language: ReportLanguage(rawValue: language) ?? .id).write(report, to: url, details: details)
-            }
-            return url.path
+    private func write(_ report: EvaluationReport, suggestions: SuggestionSpool?, job: Job, format: String) throws -> String {
+        let details = try ReportDetails.fromStore(store, report: report, suggestions: suggestions)
+        let url = outDirectory.appendingPathComponent(ReportFileName.make(agency: job.agency.code, period: job.period.description, ext: format))
+        switch format {
+        case "json": try JSONReportWriter.write(report, to: url, details: details)
+        default: try XLSXReportWriter(language: ReportLanguage(rawValue: language) ?? .id).write(report, to: url, details: details)
         }
+        return url.path
     }
 }

@@ -98,7 +98,8 @@ import SKMDomain
 }
 
 @Suite struct SuggestionSpoolTests {
-    /// A spooled walk gives the store's saran, every time, even after a walk that stopped early.
+    /// Saran spooled by the response scan give the store's list, every walk, even after one
+    /// that stopped early.
     @Test func replaysGiveWhatTheStoreGave() throws {
         let store = try ReportFixture.store()
         _ = try store.importBatch(kind: .responses, file: "more.csv") { w in
@@ -113,7 +114,9 @@ import SKMDomain
         var options = ReportOptions()
         options.holdDetails = false
         let lean = try ReportBuilder(store: store, options: options).build(agency: ReportFixture.agency, period: ReportFixture.q1)
-        let details = try ReportDetails.fromStore(store, report: lean, spooled: true)
+        let responses = try store.periodResponses(agency: ReportFixture.agency.code, period: ReportFixture.q1, spoolingSuggestions: true)
+        let details = try ReportDetails.fromStore(store, report: lean, suggestions: responses.suggestions)
+        #expect(details.suggestionCount == expected.count)
         struct Stop: Error {}
         var seen = 0
         #expect(throws: Stop.self) { try details.forEachSuggestion { _ in seen += 1; if seen == 2 { throw Stop() } } }

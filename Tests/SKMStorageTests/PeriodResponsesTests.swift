@@ -18,7 +18,8 @@ import SKMDomain
         // Two long values alike in their first and last eight bytes, differing in the middle.
         let occupations: [String?] = ["PNS", "Wiraswasta", "Petani/Nelayan", nil, "Ibu rumah tangga",
                                       "Pegawai Negeri Sipil", "Pegawai Nageri Sipil"]
-        let sarans: [String?] = ["Antre terlalu lama.", nil, "", "   ", "Bagus", "  ok  "]
+        // A NUL inside a saran: the store keeps it, and both reads stop there (String(cString:)).
+        let sarans: [String?] = ["Antre terlalu lama.", nil, "", "   ", "Bagus", "  ok  ", "Ruang tunggu panas 🥵", "a\u{0}b", "\"x\"\n"]
         let services = ["kb", "ktp", "kb", "izin", "zz-lain"]
         _ = try store.importBatch(kind: .responses, file: "r.csv") { w in
             for i in 0..<240 {
@@ -50,7 +51,15 @@ import SKMDomain
                 #expect(a.map(\.1) == b.map(\.1))
             }
             #expect(got.suggestionCount == (try store.suggestionCount(agency: "a", period: period)))
+            #expect(got.suggestions == nil)
         }
+        // Gathered in stored (id) order and sorted by date on the way: the list forEachSuggestion gives.
+        let spooled = try store.periodResponses(agency: "a", period: period, spoolingSuggestions: true)
+        let expected = try store.suggestions(agency: "a", period: period)
+        var list: [Suggestion] = []
+        try #require(spooled.suggestions).forEach { list.append($0) }
+        #expect(list == expected)
+        #expect(spooled.suggestions?.count == expected.count)
     }
 
     @Test func categoriesAreOrderedAsSQLiteOrdersThem() throws {
