@@ -151,7 +151,7 @@ public final class CSVReader: TableSource {
         func finishField() {
             if problem == nil {
                 if highBit < 0x80 {  // ASCII: nothing to validate
-                    fields.append(field.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) })
+                    fields.append(field.withUnsafeBufferPointer { Self.asciiString($0) })
                 } else if let s = field.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
                     fields.append(s)
                 } else {
@@ -229,7 +229,7 @@ public final class CSVReader: TableSource {
                 if bits < 0x80, q < e, buf[q] == delimiter, problem == nil {
                     // ASCII and ended by a delimiter within the buffer: the string is made
                     // straight from the buffer and the delimiter consumed here.
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: buf[first..<q]), as: UTF8.self))
+                    fields.append(Self.asciiString(UnsafeBufferPointer(rebasing: buf[first..<q])))
                     p = q + 1
                     continue
                 }
@@ -240,6 +240,18 @@ public final class CSVReader: TableSource {
                 highBit |= b
                 field.append(b)
             }
+        }
+    }
+
+    /// Fields of one character (answers 1–4, L/P) are half of a questionnaire's cells: they
+    /// come from a table instead of being decoded one by one.
+    private static let oneCharacter: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
+    @inline(__always) private static func asciiString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        switch bytes.count {
+        case 0: ""
+        case 1: oneCharacter[Int(bytes[0])]
+        default: String(decoding: bytes, as: UTF8.self)
         }
     }
 
