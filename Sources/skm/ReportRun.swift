@@ -34,7 +34,7 @@ struct ReportRun: Sendable {
         // Round 1: both reads of every report. Results come back in input order: the responses
         // of job j at 2j, its turnaround at 2j + 1.
         enum Read: Sendable { case responses(PeriodResponses), turnaround(TurnaroundReading) }
-        let reads = try parallelMap(jobs.indices.flatMap { [($0, false), ($0, true)] }) { j, turnaround -> Read in
+        var reads = try parallelMap(jobs.indices.flatMap { [($0, false), ($0, true)] }) { j, turnaround -> Read in
             let job = jobs[j]
             let asOf = job.builder.options.asOf!
             return turnaround
@@ -49,6 +49,8 @@ struct ReportRun: Sendable {
             let report = try jobs[j].builder.build(agency: jobs[j].agency, period: jobs[j].period, responses: responses, turnaround: turnaround)
             return (report, responses)
         }
+        reads = []  // the turnaround histograms are in the reports now: free them before the files
+
 
         // Round 2: every file, most saran first so that the longest writes start early.
         let files = jobs.indices.flatMap { j in formats.map { (job: j, format: $0) } }
