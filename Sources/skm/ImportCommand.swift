@@ -15,6 +15,11 @@ struct ImportCommand: ParsableCommand {
             --map "Column=field" decides for one column. Columns that identify a person (nama, NIK, telepon, \
             email, alamat) are never read. Times without a zone are the agency's local time. Importing the \
             same file again adds nothing; the whole import is one transaction.
+
+            Exit status: 0 when rows were stored or already there (rejected rows, if any, are listed \
+            and kept in the store's rejects); 3 when the file had rows and every one was rejected, so \
+            that a scheduled job notices a wrong file or mapping; 1 on any other error (nothing stored). \
+            --strict turns any rejected row into a failure that stores nothing.
             """,
         subcommands: [Transactions.self, Responses.self]
     )
@@ -104,6 +109,10 @@ private func runImport(_ kind: ImportKind, _ o: ImportCommand.Options, layout: Q
             // --service only fills in a missing column; say so rather than let every row be
             // rejected for a service name the user thought was overridden.
             note("note: --service was not used: the file has a service column '\(column)' (add --map \"\(column)=ignore\" to use --service)")
+        }
+        if report.counts.read > 0, report.counts.rejected == report.counts.read {
+            note("error: every row of \(report.file) was rejected; nothing was imported (exit status 3)")
+            throw ExitCode(3)
         }
     } catch let ImportError.strictFailed(report) {
         print(report.summary())

@@ -114,6 +114,13 @@ enum SKMBinary {
         #expect(out.contains("\(file):5 service 'paspor' — layanan tidak dikenal di instansi kab-contoh"))
         #expect(out.contains("\(file):6 finished_at '2024-03-04 09:00' — selesai sebelum diterima (2024-03-05 09:00)"))
 
+        // A file of which nothing loads (a wrong file, a wrong agency) fails a scheduled job.
+        let wrong = try writeTemp("wrong.csv", "id,agency,service,received_at\nX1,kab-contoh,paspor,2024-03-04 09:00\nX2,kab-lain,ktp,2024-03-04 09:00\n", in: dir)
+        let (allRejected, out3, err3) = try SKMBinary.run(["import", "transactions", wrong, "--store", storePath])
+        #expect(allRejected == 3)
+        #expect(out3.contains("transactions: 0 new, 0 already stored, 0 updated, 2 rejected"))
+        #expect(err3.contains("every row of \(wrong) was rejected"))
+
         let (missing, _, err2) = try SKMBinary.run(["import", "responses", dir.appendingPathComponent("nope.csv").path, "--store", storePath])
         #expect(missing != 0)
         #expect(err2.contains("No such file"))
