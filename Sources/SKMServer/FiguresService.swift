@@ -117,6 +117,14 @@ public struct FiguresService: Sendable {
         try build(agency: code, q, withCompliance: true)
     }
 
+    /// The report for a file download, as `skm report` writes it: without its saran and
+    /// rejected rows, which the writers stream from the store, so that downloading a province's
+    /// year does not hold hundreds of thousands of them.
+    public func reportForDownload(agency code: String, _ q: FigureQuery) throws -> (EvaluationReport, ReportDetails) {
+        let report = try build(agency: code, q, withCompliance: true, details: false)
+        return (report, try ReportDetails.fromStore(store, report: report))
+    }
+
     /// `details: false` for the figure endpoints, which return no saran or rejects: reading
     /// them all on every dashboard request was wasted work.
     private func build(agency code: String, _ q: FigureQuery, withCompliance: Bool, details: Bool = true) throws -> EvaluationReport {

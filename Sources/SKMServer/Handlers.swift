@@ -125,7 +125,8 @@ enum Handlers {
                 throw Problem(.invalidParameter, detail: "Unknown language '\(lang)'; use id or en.", field: "lang")
             }
             let file = try await Blocking.run {
-                try ReportFiles.write(s.figures.report(agency: agency, q), format: format, language: lang, workbook: s.workbook)
+                let (report, details) = try s.figures.reportForDownload(agency: agency, q)
+                return try ReportFiles.write(report, details: details, format: format, language: lang, workbook: s.workbook)
             }
             return try Reply.download(file)
         }

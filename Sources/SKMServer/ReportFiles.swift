@@ -31,15 +31,19 @@ public enum ReportFiles {
     }
 
     /// Writes a workbook to a URL in a language (`id` or `en`): the XLSX writer, plugged in by
-    /// the executable so the server does not depend on how workbooks are laid out.
-    public typealias WorkbookWriter = @Sendable (_ report: EvaluationReport, _ url: URL, _ language: String) throws -> Void
+    /// the executable so the server does not depend on how workbooks are laid out. `details`
+    /// streams the saran and rejected rows when the report does not hold them.
+    public typealias WorkbookWriter = @Sendable (_ report: EvaluationReport, _ url: URL, _ language: String,
+                                                 _ details: ReportDetails?) throws -> Void
 
     /// The XLSX writer of SKMReports; the language falls back to Bahasa Indonesia.
-    public static let xlsx: WorkbookWriter = { report, url, language in
-        try XLSXReportWriter.write(report, to: url, language: ReportLanguage(code: language) ?? .id)
+    public static let xlsx: WorkbookWriter = { report, url, language, details in
+        try XLSXReportWriter(language: ReportLanguage(code: language) ?? .id).write(report, to: url, details: details)
     }
 
-    public static func write(_ report: EvaluationReport, format: Format, language: String = "id",
+    /// `details`: the report's saran and rejected rows streamed from the store (see
+    /// `FiguresService.reportForDownload`), so that a download holds neither in memory.
+    public static func write(_ report: EvaluationReport, details: ReportDetails? = nil, format: Format, language: String = "id",
                              workbook: WorkbookWriter? = nil) throws -> File {
         let dir = root.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -48,11 +52,11 @@ public enum ReportFiles {
         do {
             switch format {
             case .json:
-                try JSONReportWriter.write(report, to: url)
+                try JSONReportWriter.write(report, to: url, details: details)
             case .xlsx:
                 guard let workbook else { throw Problem(.notImplemented, detail: "XLSX reports are not available in this build of the server; use format=json.",
                                                       field: "format") }
-                try workbook(report, url, language)
+                try workbook(report, url, language, details)
             }
             let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
             return File(url: url, fileName: name, contentType: format.contentType, size: size, directory: dir)

@@ -17,7 +17,7 @@ import Testing
         _ = try w.services.submissions.store.importBatch(kind: .responses, file: "seed") { wr in
             for (id, v) in [("a", 4), ("b", 3)] {
                 _ = try wr.insert(SurveyResponse(id: id, agency: "lebong", service: "kb", date: LocalDate(year: 2024, month: 3, day: 1)!,
-                                                 answers: Array(repeating: v, count: 9)))
+                                                 answers: Array(repeating: v, count: 9), saran: v == 3 ? "Antrian terlalu lama" : nil))
             }
         }
         return w
@@ -152,6 +152,9 @@ import Testing
 
     @Test func reportDownloadsAsANamedJSONFile() async throws {
         let w = try await seeded()
+        _ = try w.services.submissions.store.importBatch(kind: .responses, file: "bad.csv") { wr in
+            try wr.reject(RejectRecord(file: "bad.csv", line: 3, column: "u1", value: "7", reason: "jawaban 7 di luar rentang 1–4", agency: "lebong"))
+        }
         try await w.test { c in
             let r = try await c.send(.get, "/v1/agencies/lebong/report?period=2024-S1", token: w.reader)
             #expect(r.status == 200, "\(r.text)")
@@ -160,6 +163,9 @@ import Testing
             let report = try JSONReportWriter.decode(r.body)
             #expect(report.overall.ikmConvertedRounded == 87.5)
             #expect(report.agency.code == "lebong")
+            // Streamed from the store into the file, not held in the report: still all there.
+            #expect(report.suggestions.map(\.text) == ["Antrian terlalu lama"])
+            #expect(report.rejects.map(\.line) == [3])
             let xlsx = try await c.send(.get, "/v1/agencies/lebong/report?period=2024-S1&format=xlsx&lang=en", token: w.reader)
             #expect(xlsx.status == 200)
             #expect(xlsx.headers[.contentDisposition] == #"attachment; filename="lebong_2024-S1.xlsx""#)
