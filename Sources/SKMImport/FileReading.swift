@@ -42,6 +42,8 @@ final class FileReading: @unchecked Sendable {
     private let dates: DateParser
     private let progress: ImportProgress?
     private(set) var header: HeaderOutcome?
+    /// Agencies of the rows that passed the checks; read, like `header`, after the channel ends.
+    private(set) var agencies: Set<String> = []
 
     init(source: any TableSource, kind: ImportKind, options: ImportOptions, catalog: [Agency], progress: ImportProgress?) {
         self.source = source
@@ -79,6 +81,10 @@ final class FileReading: @unchecked Sendable {
                 pending = ImportBatch()
             }
         }
+        var lastAgency = ""
+        func seen(_ agency: String) {  // rows of a file nearly always share one agency
+            if agency != lastAgency { agencies.insert(agency); lastAgency = agency }
+        }
         var add: ((SourceRow) throws(RowProblem) -> Void)?
         do {
             try source.read(header: { header in
@@ -102,11 +108,16 @@ final class FileReading: @unchecked Sendable {
                     let rows = TransactionRows(ctx: ctx)
                     add = { row throws(RowProblem) in
                         let (t, day) = try rows.read(row)
+                        seen(t.agency)
                         pending.rows.append(t, receivedDate: day)
                     }
                 case .responses:
                     let rows = ResponseRows(ctx: ctx, method: layout.method)
-                    add = { row throws(RowProblem) in pending.rows.append(try rows.read(row)) }
+                    add = { row throws(RowProblem) in
+                        let r = try rows.read(row)
+                        seen(r.agency)
+                        pending.rows.append(r)
+                    }
                 }
             }, row: { event in
                 switch event {

@@ -116,6 +116,12 @@ public enum Importer {
                     }
                 }
             }
+            // A line that could not be read names no agency. The file's agency is known when
+            // --agency says it or every good row shares one: file the line under it, so that it
+            // shows in that agency's report and not in every other's.
+            let owner = options.agency.flatMap { code in catalog.first { $0.code.lowercased() == code.lowercased() }?.code }
+                ?? (reading.agencies.count == 1 ? reading.agencies.first : nil)
+            if let owner { try w.attributeUnattributedRejects(to: owner) }
             if let h = reading.header {
                 report.dropped = h.dropped
                 report.ignored = h.ignored

@@ -180,6 +180,11 @@ public final class ImportWriter {
         return .updated
     }
 
+    /// Files this batch's rejects that name no agency (lines that could not be read) under `agency`.
+    public func attributeUnattributedRejects(to agency: String) throws {
+        try db.execute(sql: "UPDATE reject SET agency = ? WHERE batch = ? AND agency IS NULL", arguments: [agency, batchID])
+    }
+
     /// Records the batch totals. Called by `Store.importBatch` before commit.
     func close() throws {
         try db.execute(sql: """

@@ -79,3 +79,32 @@ import SKMStorage
         #expect(try store.transactionCounts(agency: "kab-contoh", period: .year(2024)).isEmpty)
     }
 }
+
+/// A line that cannot be read names no agency; it is filed under the file's agency when there
+/// is exactly one, so that it shows in that agency's report only.
+@Suite struct UnreadableLineAttributionTests {
+    @Test func unreadableLineGoesToTheFilesOneAgency() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try TestCatalog.store()
+        let one = try writeTemp("satu.csv", """
+            id,agency,service,received_at
+            T1,kab-contoh,ktp,2024-03-04 09:00
+            T2,"kab-contoh,ktp,2024-03-04 09:00
+            """, in: dir)
+        _ = try Importer.run(.transactions, file: one, into: store)
+        #expect(try store.rejects(agency: "kab-contoh").map(\.line) == [3])
+        #expect(try store.rejects(agency: "kota-timur").isEmpty)
+
+        let mixed = try writeTemp("campur.csv", """
+            id,agency,service,received_at
+            A1,kab-contoh,ktp,2024-03-04 09:00
+            B1,kota-timur,izin-usaha,2024-03-04 09:00
+            B2,kota-timur,izin-usaha,2024-03-04 09:00,extra
+            """, in: dir)
+        _ = try Importer.run(.transactions, file: mixed, into: store)
+        // Whose line 4 is cannot be known: both agencies see it.
+        #expect(try store.rejects(agency: "kota-timur").map(\.file) == [mixed])
+        #expect(try store.rejects(agency: "kab-contoh").map(\.file) == [mixed, one])
+    }
+}
