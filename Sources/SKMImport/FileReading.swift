@@ -43,7 +43,9 @@ final class FileReading: @unchecked Sendable {
     private let progress: ImportProgress?
     private(set) var header: HeaderOutcome?
     /// Agencies of the rows that passed the checks; read, like `header`, after the channel ends.
-    private(set) var agencies: Set<String> = []
+    /// An array: a file names one agency or a few, and their codes are the catalog's own
+    /// strings, so comparing is cheaper than hashing on every row.
+    private(set) var agencies: [String] = []
 
     init(source: any TableSource, kind: ImportKind, options: ImportOptions, catalog: [Agency], progress: ImportProgress?) {
         self.source = source
@@ -81,9 +83,8 @@ final class FileReading: @unchecked Sendable {
                 pending = ImportBatch()
             }
         }
-        var lastAgency = ""
-        func seen(_ agency: String) {  // rows of a file nearly always share one agency
-            if agency != lastAgency { agencies.insert(agency); lastAgency = agency }
+        func seen(_ agency: String) {
+            if !agencies.contains(agency) { agencies.append(agency) }
         }
         var add: ((SourceRow) throws(RowProblem) -> Void)?
         do {
