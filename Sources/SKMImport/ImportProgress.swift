@@ -14,12 +14,14 @@ public final class ImportProgress {
     }
 
     /// Cheap enough to call for every row: looks at the clock every 4096 rows only.
-    @inline(__always) public func update(rows: Int, bytes: (done: Int64, total: Int64?)) {
+    /// `bytes` is only asked for when the bar is redrawn: the reader's position is a call
+    /// through its protocol, and this runs for every row.
+    @inline(__always) public func update(rows: Int, bytes: @autoclosure () -> (done: Int64, total: Int64?)) {
         guard enabled, rows & 4095 == 0 else { return }
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
-        draw(rows: rows, bytes: bytes, elapsed: now.timeIntervalSince(started))
+        draw(rows: rows, bytes: bytes(), elapsed: now.timeIntervalSince(started))
     }
 
     public func finish() {

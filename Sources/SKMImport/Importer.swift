@@ -74,8 +74,13 @@ public enum Importer {
         let started = Date()
         let source = try openTable(path: file, sheet: options.sheet)
         let catalog = try store.agencies()
-        if let code = options.agency, !catalog.contains(where: { $0.code == code || $0.code.lowercased() == code.lowercased() }) {
-            throw ImportError.unknownAgency(code, known: catalog.map(\.code))
+        // `--agency` as the catalog spells it, checked once here.
+        var fixedAgency: String?
+        if let code = options.agency {
+            guard let a = catalog.first(where: { $0.code.lowercased() == code.lowercased() }) else {
+                throw ImportError.unknownAgency(code, known: catalog.map(\.code))
+            }
+            fixedAgency = a.code
         }
         var report = ImportReport(file: source.fileName, kind: kind)
         let fileName = source.fileName
@@ -119,8 +124,7 @@ public enum Importer {
             // A line that could not be read names no agency. The file's agency is known when
             // --agency says it or every good row shares one: file the line under it, so that it
             // shows in that agency's report and not in every other's.
-            let owner = options.agency.flatMap { code in catalog.first { $0.code.lowercased() == code.lowercased() }?.code }
-                ?? (reading.agencies.count == 1 ? reading.agencies.first : nil)
+            let owner = fixedAgency ?? (reading.agencies.count == 1 ? reading.agencies.first : nil)
             if let owner { try w.attributeUnattributedRejects(to: owner) }
             if let h = reading.header {
                 report.dropped = h.dropped

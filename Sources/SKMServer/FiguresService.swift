@@ -73,7 +73,7 @@ public struct FiguresService: Sendable {
     }
 
     public func ikm(agency code: String, _ q: FigureQuery) throws -> IKMFigures {
-        let report = try build(agency: code, q, withCompliance: false, details: false)
+        let report = try build(agency: code, q, withCompliance: false)
         var services = report.services
         for i in services.indices { services[i].figures.compliance = nil }
         return IKMFigures(agency: code, period: report.period, method: report.method,
@@ -102,7 +102,7 @@ public struct FiguresService: Sendable {
         guard compliance != nil || complianceAsOf != nil else {
             throw Problem(.notImplemented, detail: "Turnaround compliance is not available in this build of the server.")
         }
-        let report = try build(agency: code, q, withCompliance: true, details: false)
+        let report = try build(agency: code, q, withCompliance: true)
         let services = try filter(report.services, q.service).map {
             ServiceCompliance(code: $0.code, name: $0.name, promiseText: $0.promiseText, promise: $0.promise, compliance: $0.figures.compliance)
         }
@@ -112,22 +112,17 @@ public struct FiguresService: Sendable {
 
     // MARK: Report
 
-    /// The whole evaluation report, as `skm report` builds it.
-    public func report(agency code: String, _ q: FigureQuery) throws -> EvaluationReport {
-        try build(agency: code, q, withCompliance: true)
-    }
-
     /// The report for a file download, as `skm report` writes it: without its saran and
     /// rejected rows, which the writers stream from the store, so that downloading a province's
     /// year does not hold hundreds of thousands of them.
     public func reportForDownload(agency code: String, _ q: FigureQuery) throws -> (EvaluationReport, ReportDetails) {
-        let report = try build(agency: code, q, withCompliance: true, details: false)
+        let report = try build(agency: code, q, withCompliance: true)
         return (report, try ReportDetails.fromStore(store, report: report))
     }
 
-    /// `details: false` for the figure endpoints, which return no saran or rejects: reading
-    /// them all on every dashboard request was wasted work.
-    private func build(agency code: String, _ q: FigureQuery, withCompliance: Bool, details: Bool = true) throws -> EvaluationReport {
+    /// Always without saran and rejects (`holdDetails` off): the figure endpoints return none,
+    /// and a download streams them (`reportForDownload`).
+    private func build(agency code: String, _ q: FigureQuery, withCompliance: Bool) throws -> EvaluationReport {
         let agency = try store.agencyOrNotFound(code)
         if let s = q.service, agency.service(s) == nil {
             throw Problem(.invalidParameter, detail: "Unknown service '\(s)' for \(code); known: \(agency.services.map(\.code).joined(separator: ", ")).",
@@ -142,7 +137,7 @@ public struct FiguresService: Sendable {
         }
         var options = q.options
         options.asOf = q.asOf?.instant(in: agency.timeZone) ?? Int64(Date().timeIntervalSince1970)
-        options.holdDetails = details
+        options.holdDetails = false
         return try ReportBuilder(store: store, options: options, compliance: withCompliance ? source : nil)
             .build(agency: agency, period: q.period)
     }

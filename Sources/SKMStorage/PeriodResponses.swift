@@ -84,10 +84,8 @@ extension Store {
                 }
                 guard sqlite3_column_int64(s, 2) != 0 else { continue }
                 let (service, serviceCount) = text(0)
-                // "YYYY-MM-DD": digits read straight from the bytes, as monthlyResponseTallies does.
-                func digit(_ i: Int) -> Int { Int(date[i]) - 48 }
-                let key = PeriodMonth(previous: !inPeriod, service: services.index(service, count: serviceCount),
-                                      year: digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), month: digit(5) * 10 + digit(6))
+                let (year, month) = Store.yearMonth(ofStoredDate: date)
+                let key = PeriodMonth(previous: !inPeriod, service: services.index(service, count: serviceCount), year: year, month: month)
                 Store.decodeAnswers(sqlite3_column_text(s, 8), count: Int(sqlite3_column_bytes(s, 8)), into: &answers)
                 months[key, default: ResponseTally(unsurCount: k)].add(answers)
             }

@@ -44,9 +44,7 @@ extension Store {
                 if rc == SQLITE_DONE { break }
                 guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
                 let date = sqlite3_column_text(s, 1)!
-                // "YYYY-MM-DD": digits read straight from the bytes.
-                func digit(_ i: Int) -> Int { Int(date[i]) - 48 }
-                let month = (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(5) * 10 + digit(6))
+                let month = Store.yearMonth(ofStoredDate: date)
                 let serviceBytes = sqlite3_column_text(s, 0)!
                 let service = String(cString: serviceBytes)
                 if service != lastService || month != lastMonth {
@@ -63,6 +61,13 @@ extension Store {
 }
 
 extension Store {
+    /// Year and month of a stored `YYYY-MM-DD` date, read straight from its bytes: scans call
+    /// this for every row, and parsing a `LocalDate` there cost more than the tally.
+    @inline(__always) static func yearMonth(ofStoredDate date: UnsafePointer<UInt8>) -> (year: Int, month: Int) {
+        func digit(_ i: Int) -> Int { Int(date[i]) - 48 }
+        return (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(5) * 10 + digit(6))
+    }
+
     /// Reads the stored answer text (`434-3…`: 1–4 per unsur, `-` unanswered) into `answers`;
     /// unsur past the end of the text are unanswered.
     @inline(__always) static func decodeAnswers(_ text: UnsafePointer<UInt8>?, count: Int, into answers: inout [Int?]) {
