@@ -168,7 +168,7 @@ public final class ImportWriter {
         sqlite3_reset(f)
         bind(f, 1, rows.text(row: i, value: 0)); bind(f, 2, rows.text(row: i, value: 1))
         var stored: Int64?
-        if sqlite3_step(f) == SQLITE_ROW { stored = sqlite3_column_int64(f, 0) }
+        if try db.stepRow(f) { stored = sqlite3_column_int64(f, 0) }
         sqlite3_reset(f)
         if stored == fingerprint { counts.unchanged += 1; return .unchanged }
         guard replace else { counts.read -= 1; return .conflict }  // the caller's reject counts the row
@@ -193,12 +193,7 @@ public final class ImportWriter {
             """, arguments: [counts.read, counts.inserted, counts.unchanged, counts.updated, counts.rejected, batchID])
     }
 
-    private func step(_ s: OpaquePointer) throws {
-        let rc = sqlite3_step(s)
-        guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
-    }
+    private func step(_ s: OpaquePointer) throws { _ = try db.stepRow(s) }
 }
 
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

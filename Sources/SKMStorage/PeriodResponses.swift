@@ -63,10 +63,7 @@ extension Store {
                 if i == counts.count { counts.append(0) }
                 counts[i] += 1
             }
-            while true {
-                let rc = sqlite3_step(s)
-                if rc == SQLITE_DONE { break }
-                guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+            while try db.stepRow(s) {
                 let (date, dateCount) = text(1)
                 guard let date else { continue }
                 let inPeriod = currentRange.contains(date, count: dateCount)

@@ -49,12 +49,7 @@ extension Store {
             func text(_ i: Int32) -> String? {
                 sqlite3_column_type(s, i) == SQLITE_NULL ? nil : String(cString: sqlite3_column_text(s, i))
             }
-            while true {
-                let rc = sqlite3_step(s)
-                if rc == SQLITE_DONE { break }
-                guard rc == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
+            while try db.stepRow(s) {
                 try body(Transaction(
                     id: String(cString: sqlite3_column_text(s, 0)), agency: agency, service: String(cString: sqlite3_column_text(s, 1)),
                     receivedAt: sqlite3_column_int64(s, 2),
@@ -114,12 +109,7 @@ extension Store {
                 """)
             try stmt.setArguments([agency, period.start.description, period.end.description])
             let s = stmt.sqliteStatement
-            while true {
-                let rc = sqlite3_step(s)
-                if rc == SQLITE_DONE { break }
-                guard rc == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
+            while try db.stepRow(s) {
                 try body(Suggestion(date: String(cString: sqlite3_column_text(s, 0)), service: String(cString: sqlite3_column_text(s, 1)),
                                     text: String(cString: sqlite3_column_text(s, 2))))
             }

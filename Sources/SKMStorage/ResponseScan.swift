@@ -39,10 +39,7 @@ extension Store {
             var answers = [Int?](repeating: nil, count: k)
             var lastService = "", lastMonth = (0, 0)
             var key = ServiceMonth(service: "", year: 0, month: 0)
-            while true {
-                let rc = sqlite3_step(s)
-                if rc == SQLITE_DONE { break }
-                guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+            while try db.stepRow(s) {
                 let date = sqlite3_column_text(s, 1)!
                 let month = Store.yearMonth(ofStoredDate: date)
                 let serviceBytes = sqlite3_column_text(s, 0)!
