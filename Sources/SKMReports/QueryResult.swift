@@ -71,14 +71,18 @@ public struct QueryResult: Sendable, Equatable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// RFC 4180 CSV with a header row; fields quoted when they need it.
+    /// RFC 4180 CSV with a header row; fields quoted when they need it, text that a spreadsheet
+    /// would run as a formula neutralised (`CSVCell.safe`). Numbers are written as numbers: a
+    /// negative figure stays a number.
     public func csv() -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        let header = columns.map(CSVCell.safe)
+        let body = rows.map { r in
+            r.map { v -> String in
+                if case let .text(s) = v { return CSVCell.safe(s) }
+                return CSVCell.quoted(v.description)
+            }
         }
-        return ([columns] + rows.map { $0.map(\.description) }).map { $0.map(field).joined(separator: ",") }
-            .joined(separator: "\r\n") + "\r\n"
+        return ([header] + body).map { $0.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// A JSON array of objects, keys in column order, numbers at full precision, NULL as null.

@@ -47,9 +47,11 @@ public final class Worksheet {
     }
 
     /// A text cell, always stored as a string: text beginning with `=`, `+`, `-` or `@` is
-    /// never read as a formula. Text past Excel's 32,767 characters is an error, not cut.
+    /// never read as a formula. Text past a cell's limit is cut with a visible marker
+    /// (`Worksheet.fitted`): no input may make a report fail.
     public func text(_ row: Int, _ col: Int, _ value: String, _ format: Format = .default) throws {
         try checkBounds(row, col, "worksheet_write_string")
+        let value = Self.fitted(value)
         if value.isEmpty {
             try check(worksheet_write_blank(pointer, lxw_row_t(row), lxw_col_t(col), format.pointer),
                       "worksheet_write_blank", row: row, col: col)
@@ -57,6 +59,25 @@ public final class Worksheet {
         }
         try check(worksheet_write_string(pointer, lxw_row_t(row), lxw_col_t(col), value, format.pointer),
                   "worksheet_write_string", row: row, col: col)
+    }
+
+    /// Excel holds at most 32,767 characters (UTF-16 units) in a cell, and libxlsxwriter refuses
+    /// longer strings; anything longer keeps its start and ends in `cutMarker`.
+    public static let maxCellCharacters = 32_767
+    public static let cutMarker = "[…]"
+
+    static func fitted(_ value: String) -> String {
+        guard value.utf16.count > maxCellCharacters else { return value }
+        var kept = ""
+        var units = 0
+        let room = maxCellCharacters - cutMarker.utf16.count
+        for ch in value {
+            let n = ch.utf16.count
+            if units + n > room { break }
+            kept.append(ch)
+            units += n
+        }
+        return kept + cutMarker
     }
 
     public func text(_ row: Int, _ col: Int, _ value: String, _ style: CellStyle) throws {
