@@ -7,7 +7,7 @@ import SKMStorage
 /// Encoded as JSON with snake_case keys in sorted order; `schemaVersion` follows
 /// `docs/report-schema.json` (bump the major version on any breaking change).
 public struct EvaluationReport: Codable, Sendable {
-    public static let currentSchemaVersion = "1.0"
+    public static let currentSchemaVersion = "1.1"
 
     public var schemaVersion = EvaluationReport.currentSchemaVersion
     public var generatedBy: String
@@ -61,7 +61,9 @@ public struct EvaluationReport: Codable, Sendable {
 
 /// IKM, sample and compliance figures of one group (a service, or the whole agency).
 public struct GroupFigures: Codable, Sendable {
-    public var respondents: Int
+    /// Nil only in a published report where the group had fewer than 5 respondents
+    /// (`suppressed`): the count itself would point to people.
+    public var respondents: Int?
     /// IKM on the 1–4 scale; nil when nobody answered.
     public var ikm: Double?
     /// *IKM unit pelayanan* (×25), full precision.
@@ -75,9 +77,14 @@ public struct GroupFigures: Codable, Sendable {
     public var unsur: [UnsurFigures]
     public var confidence95: ConfidenceInterval?
     public var change: ChangeFigures?
-    public var sample: SampleAdequacy
+    /// Nil when `suppressed`.
+    public var sample: SampleAdequacy?
     public var compliance: TimelinessFigures?
     public var warnings: [String]
+    /// A published report's group with fewer than 5 respondents (or the one whose count the
+    /// others would reveal): no count, IKM, grade or answers are shown (`Publication`). Nil
+    /// otherwise, so unpublished reports carry no extra key.
+    public var suppressed: Bool?
 }
 
 public struct UnsurFigures: Codable, Sendable {

@@ -18,8 +18,36 @@ public enum Publication {
     static func redact(_ r: inout EvaluationReport) {
         r.suggestions = []
         r.rejects = []
+        // A service answered by one person would publish that person's nine answers: groups
+        // under 5 show no count, IKM or distribution, and when one service alone is hidden the
+        // next smallest goes too, or the office's total minus the others would reveal it.
+        let hidden = suppressed(r.services.map { $0.figures.respondents ?? 0 })
+        for i in hidden { suppress(&r.services[i].figures) }
+        if (r.overall.respondents ?? 0) < 5 { suppress(&r.overall) }
         for i in r.services.indices { r.services[i].figures.compliance?.latestCases = [] }
         r.overall.compliance?.latestCases = []
         r.warnings.append("Laporan untuk publikasi: daftar kasus terlambat, saran dan baris yang ditolak tidak dimuat.")
+    }
+
+    /// How a suppressed count is shown.
+    public static let fewerThanFive = "< 5"
+
+    /// Keeps a group's turnaround counts (they are about files, not respondents) and drops
+    /// everything computed from its respondents.
+    static func suppress(_ g: inout GroupFigures) {
+        g.suppressed = true
+        g.respondents = nil
+        g.ikm = nil
+        g.ikmConverted = nil
+        g.ikmConvertedRounded = nil
+        g.mutu = nil
+        g.kinerja = nil
+        g.kinerjaEn = nil
+        g.lowestUnsur = []
+        g.unsur = []
+        g.confidence95 = nil
+        g.change = nil
+        g.sample = nil
+        g.warnings = []
     }
 }

@@ -56,7 +56,7 @@ struct ScoreCommand: ParsableCommand {
         if let service, !groups.contains(where: { $0.service == service }) {
             throw CLIError("no service '\(service)' in the selected agencies")
         }
-        if options.method != .permenPANRB14_2017, !groups.contains(where: { $0.figures.respondents > 0 }) {
+        if options.method != .permenPANRB14_2017, !groups.contains(where: { ($0.figures.respondents ?? 0) > 0 }) {
             // Responses are stored under the method they were collected with; the usual 9-unsur
             // surveys never count for Kepmenpan 25/2004, so an all-empty table needs a reason.
             note("note: no responses collected with \(options.method.id) in this period; import 14-unsur surveys with `skm import responses FILE --layout kepmenpan-2004`")
@@ -89,11 +89,11 @@ struct ScoreDocument: Codable {
         for g in groups {
             let f = g.figures
             rows.append([
-                g.agency, g.service ?? "(all)", String(f.respondents),
+                g.agency, g.service ?? "(all)", f.respondents.map(String.init) ?? "< 5",
                 f.ikmConvertedRounded.map { String(format: "%.2f", $0) } ?? "–",
                 f.confidence95.map { String(format: "±%.2f", $0.halfWidth) } ?? "–",
                 f.mutu ?? "–", f.kinerja ?? "–",
-                "\(f.sample.respondents)/\(f.sample.required)" + (f.sample.isAdequate ? "" : " !"),
+                f.sample.map { "\($0.respondents)/\($0.required)" + ($0.isAdequate ? "" : " !") } ?? "–",
                 f.lowestUnsur.joined(separator: ","),
                 f.change.map { String(format: "%+.2f%@", $0.delta, $0.significant ? " *" : "") } ?? "–",
             ])

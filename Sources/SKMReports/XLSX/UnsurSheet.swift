@@ -63,7 +63,10 @@ extension XLSXReportWriter {
             row += 1
         }
         try ws.text(row, 1, l.respondents, ReportStyles.bold(ReportStyles.text))
-        for (j, s) in r.services.enumerated() { try ws.number(row, 2 + j, Double(s.figures.respondents), ReportStyles.bold(ReportStyles.integer)) }
+        for (j, s) in r.services.enumerated() {
+            try ws.number(row, 2 + j, s.figures.respondents.map(Double.init), ReportStyles.bold(ReportStyles.integer),
+                          placeholder: Publication.fewerThanFive)
+        }
         row += 1
         try ws.text(row, 1, l.ikmConverted, ReportStyles.bold(ReportStyles.text))
         for (j, s) in r.services.enumerated() {
