@@ -1,3 +1,5 @@
+import SKMDomain
+
 /// Rules for reports marked for publication. One seed service takes complaints of violence
 /// against women and children: nothing published may point to a person.
 public enum Publication {
@@ -27,6 +29,18 @@ public enum Publication {
         for i in r.services.indices { r.services[i].figures.compliance?.latestCases = [] }
         r.overall.compliance?.latestCases = []
         r.warnings.append("Laporan untuk publikasi: daftar kasus terlambat, saran dan baris yang ditolak tidak dimuat.")
+    }
+
+    /// A profile table counted by the report's categories (`ProfileCategory`) instead of the
+    /// labels the files used: a free-text label can point to one person. Categories in their
+    /// usual order, then "Tidak diisi" (not answered) as it was.
+    static func categorised(_ rows: [(String, Int)], _ category: (String) -> String, order: [String]) -> [(String, Int)] {
+        var counts: [String: Int] = [:]
+        var unanswered: (String, Int)?
+        for (label, n) in rows {
+            if label == "Tidak diisi" { unanswered = (label, n) } else { counts[category(label), default: 0] += n }
+        }
+        return order.compactMap { c in counts[c].map { (c, $0) } } + (unanswered.map { [$0] } ?? [])
     }
 
     /// How a suppressed count is shown.

@@ -116,7 +116,12 @@ public struct ReportBuilder: Sendable {
                              population: population.values.reduce(0, +), compliance: turnaround?.overall),
             services: services,
             respondentProfile: .init(gender: rows(profile.gender), age: rows(profile.age),
-                                     education: rows(profile.education), occupation: rows(profile.occupation),
+                                     education: rows(options.forPublication
+                                         ? Publication.categorised(profile.education, ProfileCategory.education, order: ProfileCategory.educationOrder)
+                                         : profile.education),
+                                     occupation: rows(options.forPublication
+                                         ? Publication.categorised(profile.occupation, ProfileCategory.occupation, order: ProfileCategory.occupationOrder)
+                                         : profile.occupation),
                                      total: profile.gender.reduce(0) { $0 + $1.1 }),
             suggestions: options.holdDetails ? try store.suggestions(agency: agency.code, period: period) : [],
             rejects: options.holdDetails ? try store.rejects(agency: agency.code) : [],

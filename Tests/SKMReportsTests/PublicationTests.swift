@@ -53,3 +53,12 @@ import SKMDomain
         #expect(Publication.suppressed([40, 12, 9]) == [])
     }
 }
+
+@Suite struct PublishedProfileCategoryTests {
+    @Test func freeTextLabelsAreCountedByCategory() {
+        let rows = [("Kepala Desa Tanjung Aur", 1), ("PNS", 3), ("ASN", 2), ("Tidak diisi", 4), ("pedagang", 6)]
+        let out = Publication.categorised(rows, ProfileCategory.occupation, order: ProfileCategory.occupationOrder)
+        #expect(out.map(\.0) == ["PNS", "Wiraswasta", "Lainnya", "Tidak diisi"])
+        #expect(out.map(\.1) == [5, 6, 1, 4])
+    }
+}
