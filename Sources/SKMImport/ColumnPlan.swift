@@ -60,7 +60,7 @@ public struct ColumnPlan: Sendable, Equatable {
             let bare = normalizedHeader(Self.withoutParentheses(header[col]))
             if let f = byAlias[name] ?? byAlias[bare] ?? Self.numberedAnswer(name, kind: kind, layout: layout) {
                 try assign(f, col)
-            } else if !Set(name.split(separator: "_").map(String.init)).isDisjoint(with: ImportField.personalWords) {
+            } else if ImportField.isPersonal(name) {
                 dropped.append(header[col])
                 decided[col] = true
             } else if kind == .responses, method == .permenPANRB14_2017 {

@@ -120,7 +120,18 @@ public enum ImportField: Hashable, Sendable, CustomStringConvertible {
     static let personalWords: Set<String> = [
         "nama", "name", "nik", "ktp", "nip", "telepon", "telp", "tlp", "phone", "hp", "handphone", "whatsapp", "wa",
         "email", "mail", "surel", "alamat", "address", "username",
+        "kk", "kependudukan", "identitas", "ttl", "ponsel", "hape", "kontak", "npwp", "paspor", "passport", "domisili",
     ]
+
+    /// Normalised headers that identify a person only as a phrase ("tahun lahir" alone may be
+    /// an age, "tanggal lahir" is a birth date).
+    static let personalPhrases = ["tanggal_lahir", "tgl_lahir", "tempat_lahir", "date_of_birth", "birth_date", "birthdate"]
+
+    /// Whether a normalised header names a column that identifies a person.
+    static func isPersonal(_ normalized: String) -> Bool {
+        !Set(normalized.split(separator: "_").map(String.init)).isDisjoint(with: personalWords)
+            || personalPhrases.contains { normalized.contains($0) }
+    }
 }
 
 /// Which kind of rows a file holds: `.transactions` or `.responses`.
