@@ -127,3 +127,26 @@ import SKMDomain
         }
     }
 }
+
+@Suite struct StreamedListsTests {
+    /// Saran and rejects handed in as streams (not held by the report) are in the file, every
+    /// one, readable back as the report's lists.
+    @Test func streamedSaranAndRejectsAreAllWritten() throws {
+        let report = try ReportFixture.report(forPublication: false)
+        let saran = (0..<2_500).map { Suggestion(date: "2024-03-01", service: "kb", text: "saran \($0)") }
+        let rejects = (0..<3).map { RejectRecord(file: "r.csv", line: $0 + 2, reason: "alasan \($0)", agency: "x") }
+        var lean = report
+        lean.suggestions = []
+        lean.rejects = []
+        let details = ReportDetails(suggestionCount: saran.count, forEachSuggestion: { try saran.forEach($0) },
+                                    rejectCount: rejects.count, forEachReject: { try rejects.forEach($0) })
+        let dir = try ReportFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("r.json")
+        try JSONReportWriter.write(lean, to: url, details: details)
+        let back = try JSONReportWriter.decode(Data(contentsOf: url))
+        #expect(back.suggestions == saran)
+        #expect(back.rejects == rejects)
+        #expect(back.agency.code == report.agency.code)
+    }
+}
