@@ -54,7 +54,6 @@ let package = Package(
         // The evaluation report: figures assembled from the store, written as XLSX and JSON.
         .target(name: "SKMReports", dependencies: [
             "SKMDomain", "SKMStorage", "CXlsxWriter",
-            .product(name: "GRDB", package: "GRDB.swift"),  // named queries bind their parameters through GRDB
         ]),
 
         // Realistic, reproducible demo data for the seed agencies.

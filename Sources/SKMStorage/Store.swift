@@ -8,7 +8,9 @@ import GRDB
 /// Every write that belongs together (one import, one catalog load) is one SQLite
 /// transaction, so a crash or a kill leaves the file as it was before.
 public final class Store: Sendable {
-    public let writer: any DatabaseWriter
+    /// The connection(s). Not public: nothing outside SKMStorage sees GRDB or SQLite, so
+    /// that a second engine can implement `SurveyStore` (see SurveyStore.swift).
+    let writer: any DatabaseWriter
     /// Path of the file, or ":memory:".
     public let path: String
 
@@ -52,12 +54,15 @@ public enum StoreError: Error, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case unknownAgency(String)
     case corrupt(table: String, key: String, reason: String)
+    /// A statement of `query(sql:arguments:)` the database refused, with its message.
+    case query(reason: String)
 
     public var description: String {
         switch self {
         case let .cannotOpen(path, reason): "cannot open store \(path): \(reason)"
         case let .unknownAgency(code): "unknown agency '\(code)': load the catalog first (skm init) or check the code"
         case let .corrupt(table, key, reason): "store table \(table), row \(key): \(reason)"
+        case let .query(reason): reason
         }
     }
 }
