@@ -115,9 +115,20 @@ public enum AtomicFile {
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         defer { try? FileManager.default.removeItem(at: tmp) }
         try body(tmp)
+        // On disk before the rename, and the rename itself on disk after it: otherwise a power
+        // cut can leave a published name pointing at an empty file.
+        try sync(tmp.path)
         if rename(tmp.path, url.path) != 0 {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
+        try? sync(dir.path)
+    }
+
+    private static func sync(_ path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
     }
 }
 
