@@ -150,3 +150,29 @@ import SKMDomain
         #expect(back.agency.code == report.agency.code)
     }
 }
+
+@Suite struct RejectWallTests {
+    /// A report lists its own agency's rejects only: not another agency's, not unattributed ones.
+    @Test func aReportListsOnlyItsOwnAgencysRejects() throws {
+        let store = try ReportFixture.store()
+        let own = ReportFixture.agency.code
+        _ = try store.importBatch(kind: .responses, file: "x.csv") { w in
+            try w.reject(RejectRecord(file: "x.csv", line: 2, reason: "milik sendiri", agency: own))
+            try w.reject(RejectRecord(file: "x.csv", line: 3, reason: "instansi lain", agency: "lain"))
+            try w.reject(RejectRecord(file: "x.csv", line: 4, reason: "tidak terbaca"))
+        }
+        let (report, details) = try ReportPipeline(store: store) { _, _, _ in nil }  // the fixture has no holiday calendar
+            .report(agency: ReportFixture.agency, period: ReportFixture.q1)
+        var seen: [RejectRecord] = []
+        try details.forEachReject { seen.append($0) }
+        #expect(details.rejectCount == seen.count)
+        #expect(seen.contains { $0.reason == "milik sendiri" })
+        #expect(seen.allSatisfy { $0.agency == own })
+        #expect(!seen.contains { $0.reason == "instansi lain" || $0.reason == "tidak terbaca" })
+        let dir = try ReportFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("r.json")
+        try ReportPipeline.write(report, details: details, format: .json, language: .id, to: url)
+        #expect(try JSONReportWriter.decode(Data(contentsOf: url)).rejects == seen)
+    }
+}
