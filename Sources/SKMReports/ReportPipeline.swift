@@ -61,8 +61,9 @@ public struct ReportPipeline: Sendable {
         var builder: ReportBuilder
     }
 
-    /// Every agency × period in every format into `directory`, each file named by
-    /// `ReportFileName`; the files in input order (agency, period, format).
+    /// Every agency × period in every format into `directory` (created when missing), each file
+    /// named by `ReportFileName`; the files in input order (agency, period, format). A directory
+    /// that cannot be created or written to throws `OutputDirectory.Problem` before any read.
     ///
     /// Works in two rounds, each spread over all cores as many small tasks: first the reads (a
     /// report's scan of responses and its scan of transactions are separate tasks), then the
@@ -72,6 +73,7 @@ public struct ReportPipeline: Sendable {
     /// writers do not read them from the store again.
     public func write(agencies: [Agency], periods: [Period], formats: [ReportFormat], language: ReportLanguage,
                       to directory: URL) throws -> [URL] {
+        try OutputDirectory.prepare(directory)  // before minutes of reading, not after
         let jobs = agencies.flatMap { a in periods.map { Job(agency: a, period: $0, builder: builder(for: a)) } }
 
         // Round 1: both reads of every report. Results come back in input order: the responses

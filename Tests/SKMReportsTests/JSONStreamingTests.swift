@@ -176,3 +176,30 @@ import SKMDomain
         #expect(try JSONReportWriter.decode(Data(contentsOf: url)).rejects == seen)
     }
 }
+
+@Suite struct OutputDirectoryTests {
+    @Test func aDirectoryThatCannotBeCreatedSaysSo() throws {
+        let dir = try ReportFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("a-file")
+        FileManager.default.createFile(atPath: file.path, contents: Data())
+        let out = file.appendingPathComponent("reports")
+        let pipeline = ReportPipeline(store: try ReportFixture.store()) { _, _, _ in nil }
+        #expect(throws: OutputDirectory.Problem(path: out.path, what: "output directory is missing and cannot be created:",
+                                                reason: "Not a directory")) {
+            _ = try pipeline.write(agencies: [ReportFixture.agency], periods: [ReportFixture.q1], formats: [.json], language: .id, to: out)
+        }
+    }
+
+    /// Read-only: a 0555 directory, or — as root, who may write there anyway — /sys.
+    @Test func aReadOnlyDirectorySaysSo() throws {
+        let dir = try ReportFixture.temporaryDirectory()
+        defer { chmod(dir.path, 0o755); try? FileManager.default.removeItem(at: dir) }
+        chmod(dir.path, 0o555)
+        let target = geteuid() == 0 ? URL(fileURLWithPath: "/sys") : dir
+        #expect(throws: OutputDirectory.Problem(path: target.path, what: "output directory is not writable:",
+                                                reason: "Permission denied")) {
+            try OutputDirectory.prepare(target)
+        }
+    }
+}
