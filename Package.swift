@@ -61,7 +61,7 @@ let package = Package(
 
         // HTTP JSON API for kiosks, web forms and dashboards.
         .target(name: "SKMServer", dependencies: [
-            "SKMDomain", "SKMStorage", "SKMImport", "SKMReports", "SKMCatalog",
+            "SKMDomain", "SKMStorage", "SKMImport", "SKMReports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -91,6 +91,6 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
-        .testTarget(name: "SKMCLITests", dependencies: ["SKMDomain"]),
+        .testTarget(name: "SKMCLITests"),
     ]
 )
