@@ -54,7 +54,6 @@ let package = Package(
         // The evaluation report: figures assembled from the store, written as XLSX and JSON.
         .target(name: "SKMReports", dependencies: [
             "SKMDomain", "SKMStorage", "CXlsxWriter",
-            .product(name: "GRDB", package: "GRDB.swift"),  // named queries bind their parameters through GRDB
         ]),
 
         // Realistic, reproducible demo data for the seed agencies.
@@ -62,7 +61,7 @@ let package = Package(
 
         // HTTP JSON API for kiosks, web forms and dashboards.
         .target(name: "SKMServer", dependencies: [
-            "SKMDomain", "SKMStorage", "SKMImport", "SKMReports", "SKMCatalog",
+            "SKMDomain", "SKMStorage", "SKMImport", "SKMReports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -92,6 +91,6 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
-        .testTarget(name: "SKMCLITests", dependencies: ["SKMDomain"]),
+        .testTarget(name: "SKMCLITests"),
     ]
 )

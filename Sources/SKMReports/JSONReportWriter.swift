@@ -24,31 +24,37 @@ public enum JSONReportWriter {
     }
 
     /// Writes the same bytes as `encode` would for the report with `details`' lists in it, but
-    /// encodes the two long lists (saran and rejects) a chunk at a time as they are read:
-    /// Foundation's encoder builds a tree of the whole document first.
+    /// as a stream of its own: the object's fields one by one (each encoded by `encoder`, see
+    /// `TopLevelFields`) and the two long lists (saran and rejects) a chunk at a time as they are
+    /// read, since Foundation's encoder builds a tree of the whole document first. A report
+    /// without either list field is refused rather than written without it.
     public static func write(_ report: EvaluationReport, to url: URL, details: ReportDetails? = nil) throws {
         let details = details ?? .held(report)
+        var head = report
+        head.suggestions = []
+        head.rejects = []
+        let fields = try TopLevelFields.encode(head, with: encoder)
+        guard Set(fields.map(\.key)).isSuperset(of: ["rejects", "suggestions"]) else {
+            throw TopLevelFields.Unsupported(what: "a report without its rejects or suggestions field")
+        }
         try AtomicFile.write(to: url) { tmp in
-            var head = report
-            head.suggestions = []
-            head.rejects = []
-            var text = try encode(head)
             FileManager.default.createFile(atPath: tmp.path, contents: nil)
             let out = try FileHandle(forWritingTo: tmp)
             defer { try? out.close() }
-            // Top-level keys sit at indent 2 and strings never hold a raw newline, so these
-            // markers can only be the two empty arrays.
-            for key in ["rejects", "suggestions"] {
-                let marker = Data("\n  \"\(key)\" : [\n\n  ]".utf8)
-                guard let r = text.range(of: marker) else { continue }
-                try out.write(contentsOf: text[..<r.lowerBound])
-                try out.write(contentsOf: Data("\n  \"\(key)\" : [".utf8))
-                if key == "rejects" { try writeElements(details.forEachReject, to: out) }
-                else { try writeSuggestions(details.forEachSuggestion, to: out) }
-                try out.write(contentsOf: Data("\n  ]".utf8))
-                text = text[r.upperBound...]
+            try out.write(contentsOf: Data("{\n".utf8))
+            for (i, field) in fields.enumerated() {
+                if i > 0 { try out.write(contentsOf: Data(",\n".utf8)) }
+                switch field.key {
+                case "rejects", "suggestions":
+                    try out.write(contentsOf: Data("  \"\(field.key)\" : [".utf8))
+                    if field.key == "rejects" { try writeElements(details.forEachReject, to: out) }
+                    else { try writeSuggestions(details.forEachSuggestion, to: out) }
+                    try out.write(contentsOf: Data("\n  ]".utf8))
+                default:
+                    try out.write(contentsOf: field.text)
+                }
             }
-            try out.write(contentsOf: text)
+            try out.write(contentsOf: Data("\n}".utf8))
         }
     }
 
@@ -109,9 +115,20 @@ public enum AtomicFile {
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         defer { try? FileManager.default.removeItem(at: tmp) }
         try body(tmp)
+        // On disk before the rename, and the rename itself on disk after it: otherwise a power
+        // cut can leave a published name pointing at an empty file.
+        try sync(tmp.path)
         if rename(tmp.path, url.path) != 0 {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
+        try? sync(dir.path)
+    }
+
+    private static func sync(_ path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
     }
 }
 

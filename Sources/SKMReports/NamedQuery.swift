@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SKMDomain
 import SKMStorage
 
@@ -97,26 +96,17 @@ public struct NamedQuery: Sendable, Equatable {
     public func run(store: Store, arguments: [String: String?]) throws -> QueryResult {
         var merged: [String: String?] = defaults.mapValues { Optional($0) }
         for (k, v) in arguments { merged[k] = v }
-        var values: [String: (any DatabaseValueConvertible)?] = [:]
+        var values: [String: QueryValue] = [:]
         for (k, v) in merged {
-            if let v, let i = Int64(v) { values[k] = i }
-            else if let v, let d = Double(v), v.contains(".") { values[k] = d }
-            else if let v { values[k] = v } else { values[k] = DatabaseValue.null }
+            if let v, let i = Int64(v) { values[k] = .integer(i) }
+            else if let v, let d = Double(v), v.contains(".") { values[k] = .real(d) }
+            else if let v { values[k] = .text(v) } else { values[k] = .null }
         }
-        let args = StatementArguments(values)
         do {
-            return try store.writer.read { db in
-                let statement = try db.makeStatement(sql: sql)
-                let columns = statement.columnNames
-                var rows: [[QueryValue]] = []
-                let cursor = try Row.fetchCursor(statement, arguments: args)
-                while let row = try cursor.next() {
-                    rows.append((0..<columns.count).map { QueryValue(row[$0] as DatabaseValue) })
-                }
-                return QueryResult(columns: columns, rows: rows)
-            }
-        } catch let e as DatabaseError {
-            throw NamedQueryError.failed(name: name, file: file, reason: e.message ?? "\(e)")
+            let (columns, rows) = try store.query(sql: sql, arguments: values)
+            return QueryResult(columns: columns, rows: rows)
+        } catch let StoreError.query(reason) {
+            throw NamedQueryError.failed(name: name, file: file, reason: reason)
         }
     }
 }

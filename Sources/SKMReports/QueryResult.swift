@@ -1,33 +1,5 @@
 import Foundation
-import GRDB
-
-/// One value of a query result, as SQLite typed it.
-public enum QueryValue: Sendable, Hashable, CustomStringConvertible {
-    case null
-    case integer(Int64)
-    case real(Double)
-    case text(String)
-
-    init(_ v: DatabaseValue) {
-        switch v.storage {
-        case .null: self = .null
-        case let .int64(i): self = .integer(i)
-        case let .double(d): self = .real(d)
-        case let .string(s): self = .text(s)
-        case let .blob(b): self = .text(b.base64EncodedString())
-        }
-    }
-
-    /// Full precision, as CSV and JSON carry it.
-    public var description: String {
-        switch self {
-        case .null: ""
-        case let .integer(i): String(i)
-        case let .real(d): d == d.rounded() && abs(d) < 1e15 ? String(format: "%.1f", d) : "\(d)"
-        case let .text(s): s
-        }
-    }
-}
+import SKMStorage
 
 /// The rows of a named query, with its column names, and the four ways `skm query` prints them.
 public struct QueryResult: Sendable, Equatable {

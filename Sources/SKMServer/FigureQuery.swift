@@ -14,19 +14,8 @@ public struct FigureQuery: Sendable {
     public var options: ReportOptions
     public var asOf: AsOf?
 
-    /// When open transactions are judged.
-    public enum AsOf: Sendable, Equatable {
-        /// The end of this day in the agency's time zone.
-        case endOfDay(LocalDate)
-        case instant(Int64)
-
-        func instant(in zone: IndonesianTimeZone) -> Int64 {
-            switch self {
-            case let .endOfDay(d): zone.instant(d.adding(days: 1), minuteOfDay: 0) - 1
-            case let .instant(t): t
-            }
-        }
-    }
+    /// When open transactions are judged (the end of a day in the agency's zone, or an instant).
+    public typealias AsOf = SKMDomain.AsOf
 
     public init(period: Period, service: String? = nil, options: ReportOptions = .init(), asOf: AsOf? = nil) {
         self.period = period

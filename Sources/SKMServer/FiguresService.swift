@@ -116,13 +116,26 @@ public struct FiguresService: Sendable {
     /// rejected rows, which the writers stream from the store, so that downloading a province's
     /// year does not hold hundreds of thousands of them.
     public func reportForDownload(agency code: String, _ q: FigureQuery) throws -> (EvaluationReport, ReportDetails) {
-        let report = try build(agency: code, q, withCompliance: true)
-        return (report, try ReportDetails.fromStore(store, report: report))
+        let (agency, source) = try resolve(agency: code, q)
+        let pipeline = ReportPipeline(store: store, options: q.options, asOf: q.asOf) { agency, period, _ in
+            try source.map { try $0(agency, period) }.map { TurnaroundReading(perService: $0.perService, overall: $0.overall) }
+        }
+        return try pipeline.report(agency: agency, period: q.period)
     }
 
     /// Always without saran and rejects (`holdDetails` off): the figure endpoints return none,
     /// and a download streams them (`reportForDownload`).
     private func build(agency code: String, _ q: FigureQuery, withCompliance: Bool) throws -> EvaluationReport {
+        let (agency, source) = try resolve(agency: code, q)
+        var options = q.options
+        options.asOf = AsOf.instant(q.asOf, in: agency.timeZone, now: Int64(Date().timeIntervalSince1970))
+        options.holdDetails = false
+        return try ReportBuilder(store: store, options: options, compliance: withCompliance ? source : nil)
+            .build(agency: agency, period: q.period)
+    }
+
+    /// The agency and the turnaround source for the query (`as_of` chooses the source).
+    private func resolve(agency code: String, _ q: FigureQuery) throws -> (Agency, ComplianceSource?) {
         let agency = try store.agencyOrNotFound(code)
         if let s = q.service, agency.service(s) == nil {
             throw Problem(.invalidParameter, detail: "Unknown service '\(s)' for \(code); known: \(agency.services.map(\.code).joined(separator: ", ")).",
@@ -135,11 +148,7 @@ public struct FiguresService: Sendable {
             }
             source = complianceAsOf(asOf.instant(in: agency.timeZone))
         }
-        var options = q.options
-        options.asOf = q.asOf?.instant(in: agency.timeZone) ?? Int64(Date().timeIntervalSince1970)
-        options.holdDetails = false
-        return try ReportBuilder(store: store, options: options, compliance: withCompliance ? source : nil)
-            .build(agency: agency, period: q.period)
+        return (agency, source)
     }
 
     private func filter(_ services: [ServiceFigures], _ code: String?) throws -> [ServiceFigures] {

@@ -126,7 +126,7 @@ enum Handlers {
             }
             let file = try await Blocking.run {
                 let (report, details) = try s.figures.reportForDownload(agency: agency, q)
-                return try ReportFiles.write(report, details: details, format: format, language: lang, workbook: s.workbook)
+                return try ReportFiles.write(report, details: details, format: format, language: lang)
             }
             return try Reply.download(file)
         }

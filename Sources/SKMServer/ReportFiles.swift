@@ -4,15 +4,7 @@ import SKMReports
 /// Report files generated for download: written atomically into a private temporary
 /// directory, streamed to the client, then removed.
 public enum ReportFiles {
-    public enum Format: String, Sendable, CaseIterable {
-        case json, xlsx
-        var contentType: String {
-            switch self {
-            case .json: "application/json"
-            case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        }
-    }
+    public typealias Format = ReportFormat
 
     public struct File: Sendable {
         public var url: URL
@@ -30,34 +22,16 @@ public enum ReportFiles {
         FileManager.default.temporaryDirectory.appendingPathComponent("skm-serve-reports-\(ProcessInfo.processInfo.processIdentifier)")
     }
 
-    /// Writes a workbook to a URL in a language (`id` or `en`): the XLSX writer, plugged in by
-    /// the executable so the server does not depend on how workbooks are laid out. `details`
-    /// streams the saran and rejected rows when the report does not hold them.
-    public typealias WorkbookWriter = @Sendable (_ report: EvaluationReport, _ url: URL, _ language: String,
-                                                 _ details: ReportDetails?) throws -> Void
-
-    /// The XLSX writer of SKMReports; the language falls back to Bahasa Indonesia.
-    public static let xlsx: WorkbookWriter = { report, url, language, details in
-        try XLSXReportWriter(language: ReportLanguage(code: language) ?? .id).write(report, to: url, details: details)
-    }
-
     /// `details`: the report's saran and rejected rows streamed from the store (see
     /// `FiguresService.reportForDownload`), so that a download holds neither in memory.
-    public static func write(_ report: EvaluationReport, details: ReportDetails? = nil, format: Format, language: String = "id",
-                             workbook: WorkbookWriter? = nil) throws -> File {
+    public static func write(_ report: EvaluationReport, details: ReportDetails? = nil, format: Format, language: String = "id") throws -> File {
         let dir = root.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let name = ReportFileName.make(agency: report.agency.code, period: report.period.id, ext: format.rawValue)
         let url = dir.appendingPathComponent(name)
         do {
-            switch format {
-            case .json:
-                try JSONReportWriter.write(report, to: url, details: details)
-            case .xlsx:
-                guard let workbook else { throw Problem(.notImplemented, detail: "XLSX reports are not available in this build of the server; use format=json.",
-                                                      field: "format") }
-                try workbook(report, url, language, details)
-            }
+            try ReportPipeline.write(report, details: details ?? .held(report), format: format,
+                                     language: ReportLanguage(code: language) ?? .id, to: url)
             let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
             return File(url: url, fileName: name, contentType: format.contentType, size: size, directory: dir)
         } catch {

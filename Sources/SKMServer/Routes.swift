@@ -20,17 +20,13 @@ public struct APIServices: Sendable {
     public var figures: FiguresService
     public var auth: Authenticator
     public var uploads: CSVUploadService
-    /// Writes XLSX reports; nil answers format=xlsx with 501.
-    public var workbook: ReportFiles.WorkbookWriter?
 
     public init(store: Store, compliance: ComplianceSource? = nil, complianceAsOf: (@Sendable (Int64) -> ComplianceSource)? = nil,
-                kioskPolicy: KioskRateLimiter.Policy = .init(), limiter: KioskRateLimiter? = nil,
-                workbook: ReportFiles.WorkbookWriter? = ReportFiles.xlsx) {
+                kioskPolicy: KioskRateLimiter.Policy = .init(), limiter: KioskRateLimiter? = nil) {
         submissions = SubmissionService(store: store)
         figures = FiguresService(store: store, compliance: compliance, complianceAsOf: complianceAsOf)
         auth = Authenticator(store: store, limiter: limiter ?? KioskRateLimiter(policy: kioskPolicy))
         uploads = CSVUploadService(store: store)
-        self.workbook = workbook
     }
 }
 

@@ -125,7 +125,9 @@ extension Store {
         }
     }
 
-    /// Rejected rows of the imports that concern this agency (or could not be tied to any), newest batch first.
+    /// Rejected rows filed under this agency (nil: every reject), newest batch first. Agencies
+    /// are walls: a report never lists another agency's rejects, nor lines that could not be
+    /// tied to any agency (those stay in the store and in the import's own output).
     public func rejects(agency: String?) throws -> [RejectRecord] {
         var out: [RejectRecord] = []
         try forEachReject(agency: agency) { out.append($0) }
@@ -137,7 +139,7 @@ extension Store {
         try writer.read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT file, line, column_name, value, reason, agency FROM reject
-                WHERE ? IS NULL OR agency = ? OR agency IS NULL ORDER BY batch DESC, line
+                WHERE ? IS NULL OR agency = ? ORDER BY batch DESC, line
                 """, arguments: [agency, agency])
             while let r = try rows.next() {
                 try body(RejectRecord(file: r["file"], line: r["line"], column: r["column_name"], value: r["value"],
@@ -148,7 +150,7 @@ extension Store {
 
     public func rejectCount(agency: String?) throws -> Int {
         try writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reject WHERE ? IS NULL OR agency = ? OR agency IS NULL",
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reject WHERE ? IS NULL OR agency = ?",
                              arguments: [agency, agency]) ?? 0
         }
     }

@@ -8,7 +8,9 @@ import GRDB
 /// Every write that belongs together (one import, one catalog load) is one SQLite
 /// transaction, so a crash or a kill leaves the file as it was before.
 public final class Store: Sendable {
-    public let writer: any DatabaseWriter
+    /// The connection(s). Not public: nothing outside SKMStorage sees GRDB or SQLite, so
+    /// that a second engine can implement `SurveyStore` (see SurveyStore.swift).
+    let writer: any DatabaseWriter
     /// Path of the file, or ":memory:".
     public let path: String
 
@@ -16,13 +18,18 @@ public final class Store: Sendable {
     public init(path: String) throws {
         _ = Self.tuneSQLite
         var config = Configuration()
+        config.busyMode = .timeout(Self.busyTimeout)
         config.prepareDatabase { db in
             // 16 KB pages (SQLite's default is 4 KB): a quarter of the pages to split, write
             // and checkpoint in a bulk import, and longer runs for the reports' sequential
             // scans; measured 10–15 % faster inserts. Effective only on a new file (before WAL
             // mode is set, which GRDB does after this); an existing store keeps its size.
             try db.execute(sql: "PRAGMA page_size = 16384")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // FULL: a commit has reached the disk before it returns, so a response the server
+            // acknowledged with 2xx survives a power cut. In WAL mode that is one sync of the
+            // log per transaction: nothing for an import (one transaction), and what the
+            // server's small writes must pay anyway.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         let url = URL(fileURLWithPath: path)
@@ -35,6 +42,13 @@ public final class Store: Sendable {
         self.path = path
         try Schema.migrator.migrate(writer)
     }
+
+    /// How long a write waits for another process's write (typically `skm import` while
+    /// `skm serve` runs) before failing with "database is locked". An import is one
+    /// transaction and holds the lock throughout: 10⁶ rows take 1–2 s on the reference
+    /// machine (README), so 30 s covers an import of tens of millions of rows while still
+    /// failing, rather than hanging, when a process holds the lock for good.
+    public static let busyTimeout: TimeInterval = 30
 
     /// Process-wide SQLite settings, made once before the first connection opens.
     private static let tuneSQLite: Void = { _ = skm_sqlite_disable_memstatus() }()
@@ -52,12 +66,15 @@ public enum StoreError: Error, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case unknownAgency(String)
     case corrupt(table: String, key: String, reason: String)
+    /// A statement of `query(sql:arguments:)` the database refused, with its message.
+    case query(reason: String)
 
     public var description: String {
         switch self {
         case let .cannotOpen(path, reason): "cannot open store \(path): \(reason)"
         case let .unknownAgency(code): "unknown agency '\(code)': load the catalog first (skm init) or check the code"
         case let .corrupt(table, key, reason): "store table \(table), row \(key): \(reason)"
+        case let .query(reason): reason
         }
     }
 }

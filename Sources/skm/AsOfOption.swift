@@ -9,7 +9,7 @@ enum AsOfOption {
     static func instant(_ text: String?, zone: IndonesianTimeZone) throws -> Int64? {
         guard let text else { return nil }
         guard let d = LocalDate(iso: text) else { throw CLIError("--as-of must be a date YYYY-MM-DD, got '\(text)'") }
-        return zone.instant(d.adding(days: 1), minuteOfDay: 0) - 1
+        return AsOf.endOfDay(d).instant(in: zone)
     }
 
     /// A malformed `--as-of` is bad usage (exit 64), caught before the store is opened.

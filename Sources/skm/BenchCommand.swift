@@ -102,7 +102,7 @@ struct BenchCommand: ParsableCommand {
                 return n
             }.reduce(0, +)
         }
-        let asOf = IndonesianTimeZone.wib.instant(plan.asOf.adding(days: 1), minuteOfDay: 0) - 1
+        let asOf = AsOf.endOfDay(plan.asOf).instant(in: .wib)
         try stage("compliance (one pass, quarters merged up)", rows: imported.t) {
             struct ServiceQuarter: Hashable { var service: String; var year: Int; var quarter: Int }
             _ = try parallelMap(agencies) { agency in
@@ -121,9 +121,9 @@ struct BenchCommand: ParsableCommand {
         }
         let scoreAndCompliance = Date().timeIntervalSince(scoreStarted)
         try stage("report xlsx+json (year, all agencies)", rows: catalog.agencies.count) {
-            let run = ReportRun(store: store, options: ReportOptions(), formats: ["xlsx", "json"], language: "id",
-                                outDirectory: dir.appendingPathComponent("reports"), asOfDay: plan.asOf)
-            _ = try run.write(agencies: catalog.agencies, periods: [.year(2024)])
+            _ = try ReportPipeline(store: store, asOf: .endOfDay(plan.asOf))
+                .write(agencies: catalog.agencies, periods: [.year(2024)], formats: [.xlsx, .json], language: .id,
+                       to: dir.appendingPathComponent("reports"))
         }
         let total = Date().timeIntervalSince(started)
         let pipelinePeak = Memory.lifetimePeakMB()  // before the diagnostics below

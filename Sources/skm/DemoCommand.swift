@@ -75,10 +75,10 @@ struct DemoCommand: ParsableCommand {
             }
             var options = ReportOptions()
             options.generatedBy = "skm demo"
-            let run = ReportRun(store: store, options: options, formats: ["xlsx", "json"], language: lang,
-                                outDirectory: URL(fileURLWithPath: out), asOfDay: plan.asOf)
             let semesters = Period.standardPeriods(covering: plan.from, plan.to).filter { $0.kind == .semester }
-            let written = try run.write(agencies: catalog.agencies, periods: semesters)
+            let written = try ReportPipeline(store: store, options: options, asOf: .endOfDay(plan.asOf))
+                .write(agencies: catalog.agencies, periods: semesters, formats: [.xlsx, .json],
+                       language: ReportLanguage(code: lang) ?? .id, to: URL(fileURLWithPath: out)).map(\.path)
             print("store: \(store.path)")
             print("reports (\(written.count) files):")
             for w in written { print("  \(w)") }

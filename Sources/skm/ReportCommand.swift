@@ -50,8 +50,10 @@ struct ReportCommand: ParsableCommand {
         let store = try storeOptions.openExisting()
         var options = methodOptions.reportOptions()
         options.forPublication = publish
-        let run = ReportRun(store: store, options: options, formats: formats, language: lang,
-                            outDirectory: URL(fileURLWithPath: out), asOfDay: asOf.flatMap { LocalDate(iso: $0) })
-        for path in try run.write(agencies: selection.agencies(in: store), periods: [selection.parsedPeriod]) { print(path) }
+        let pipeline = ReportPipeline(store: store, options: options, asOf: asOf.flatMap { LocalDate(iso: $0) }.map(AsOf.endOfDay))
+        let written = try pipeline.write(agencies: selection.agencies(in: store), periods: [selection.parsedPeriod],
+                                         formats: formats.compactMap(ReportFormat.init(rawValue:)),
+                                         language: ReportLanguage(code: lang) ?? .id, to: URL(fileURLWithPath: out))
+        for url in written { print(url.path) }
     }
 }

@@ -67,8 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
                 try StoreCompliance.compute(store: store, agency: agency, period: period, asOf: Int64(Date().timeIntervalSince1970))
             },
             complianceAsOf: { StoreCompliance.source(store: store, asOf: $0) },
-            kioskPolicy: .init(burst: kioskBurst, perSecond: kioskPerMinute / 60),
-            workbook: ReportFiles.xlsx)
+            kioskPolicy: .init(burst: kioskBurst, perSecond: kioskPerMinute / 60))
         let app = APIServer.application(
             services: services, configuration: .init(host: host, port: port), logger: logger,
             onRunning: { host, port in

@@ -66,6 +66,7 @@ func row(_ line: Int, _ cells: String...) -> SourceEvent { .row(SourceRow(line: 
 
 extension Store {
     func count(_ table: String) throws -> Int {
-        try writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table)") ?? -1 }
+        guard case let .integer(n) = try query(sql: "SELECT COUNT(*) FROM \(table)", arguments: [:]).rows.first?.first else { return -1 }
+        return Int(n)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import SKMDomain
-import SKMStorage
+@testable import SKMStorage
 import SKMImport
 
 @Suite struct TransactionImportTests {

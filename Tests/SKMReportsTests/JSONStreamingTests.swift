@@ -127,3 +127,79 @@ import SKMDomain
         }
     }
 }
+
+@Suite struct StreamedListsTests {
+    /// Saran and rejects handed in as streams (not held by the report) are in the file, every
+    /// one, readable back as the report's lists.
+    @Test func streamedSaranAndRejectsAreAllWritten() throws {
+        let report = try ReportFixture.report(forPublication: false)
+        let saran = (0..<2_500).map { Suggestion(date: "2024-03-01", service: "kb", text: "saran \($0)") }
+        let rejects = (0..<3).map { RejectRecord(file: "r.csv", line: $0 + 2, reason: "alasan \($0)", agency: "x") }
+        var lean = report
+        lean.suggestions = []
+        lean.rejects = []
+        let details = ReportDetails(suggestionCount: saran.count, forEachSuggestion: { try saran.forEach($0) },
+                                    rejectCount: rejects.count, forEachReject: { try rejects.forEach($0) })
+        let dir = try ReportFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("r.json")
+        try JSONReportWriter.write(lean, to: url, details: details)
+        let back = try JSONReportWriter.decode(Data(contentsOf: url))
+        #expect(back.suggestions == saran)
+        #expect(back.rejects == rejects)
+        #expect(back.agency.code == report.agency.code)
+    }
+}
+
+@Suite struct RejectWallTests {
+    /// A report lists its own agency's rejects only: not another agency's, not unattributed ones.
+    @Test func aReportListsOnlyItsOwnAgencysRejects() throws {
+        let store = try ReportFixture.store()
+        let own = ReportFixture.agency.code
+        _ = try store.importBatch(kind: .responses, file: "x.csv") { w in
+            try w.reject(RejectRecord(file: "x.csv", line: 2, reason: "milik sendiri", agency: own))
+            try w.reject(RejectRecord(file: "x.csv", line: 3, reason: "instansi lain", agency: "lain"))
+            try w.reject(RejectRecord(file: "x.csv", line: 4, reason: "tidak terbaca"))
+        }
+        let (report, details) = try ReportPipeline(store: store) { _, _, _ in nil }  // the fixture has no holiday calendar
+            .report(agency: ReportFixture.agency, period: ReportFixture.q1)
+        var seen: [RejectRecord] = []
+        try details.forEachReject { seen.append($0) }
+        #expect(details.rejectCount == seen.count)
+        #expect(seen.contains { $0.reason == "milik sendiri" })
+        #expect(seen.allSatisfy { $0.agency == own })
+        #expect(!seen.contains { $0.reason == "instansi lain" || $0.reason == "tidak terbaca" })
+        let dir = try ReportFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("r.json")
+        try ReportPipeline.write(report, details: details, format: .json, language: .id, to: url)
+        #expect(try JSONReportWriter.decode(Data(contentsOf: url)).rejects == seen)
+    }
+}
+
+@Suite struct OutputDirectoryTests {
+    @Test func aDirectoryThatCannotBeCreatedSaysSo() throws {
+        let dir = try ReportFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("a-file")
+        FileManager.default.createFile(atPath: file.path, contents: Data())
+        let out = file.appendingPathComponent("reports")
+        let pipeline = ReportPipeline(store: try ReportFixture.store()) { _, _, _ in nil }
+        #expect(throws: OutputDirectory.Problem(path: out.path, what: "output directory is missing and cannot be created:",
+                                                reason: "Not a directory")) {
+            _ = try pipeline.write(agencies: [ReportFixture.agency], periods: [ReportFixture.q1], formats: [.json], language: .id, to: out)
+        }
+    }
+
+    /// Read-only: a 0555 directory, or — as root, who may write there anyway — /sys.
+    @Test func aReadOnlyDirectorySaysSo() throws {
+        let dir = try ReportFixture.temporaryDirectory()
+        defer { chmod(dir.path, 0o755); try? FileManager.default.removeItem(at: dir) }
+        chmod(dir.path, 0o555)
+        let target = geteuid() == 0 ? URL(fileURLWithPath: "/sys") : dir
+        #expect(throws: OutputDirectory.Problem(path: target.path, what: "output directory is not writable:",
+                                                reason: "Permission denied")) {
+            try OutputDirectory.prepare(target)
+        }
+    }
+}

@@ -20,12 +20,7 @@ public struct XLSXReportWriter {
         self.maxRowsPerSheet = maxRowsPerSheet
     }
 
-    /// Writes the workbook atomically (temporary file, then rename) to `url`.
-    public static func write(_ report: EvaluationReport, to url: URL, language: ReportLanguage = .id) throws {
-        try XLSXReportWriter(language: language).write(report, to: url)
-    }
-
-    /// `details` supplies the saran and rejected rows when the report does not hold them.
+    /// Writes the workbook atomically (temporary file, then rename) to `url`. `details` supplies the saran and rejected rows when the report does not hold them.
     public func write(_ report: EvaluationReport, to url: URL, details: ReportDetails? = nil) throws {
         try AtomicFile.write(to: url) { tmp in try build(report, path: tmp.path, details: details) }
     }

@@ -1,0 +1,88 @@
+import SKMDomain
+
+/// Everything skm asks of its store, written down once so that a second engine (PostgreSQL,
+/// next to the embedded SQLite `Store`) has one list to implement. Nothing outside SKMStorage
+/// sees the database driver or a connection: callers hand in values (and, for `query`, SQL
+/// text with typed parameters) and get values back.
+///
+/// Guarantees every implementation keeps:
+/// - Each write method is one database transaction: all of it is stored or, on a thrown
+///   error or a killed process, none of it.
+/// - A writer that finds the database busy (another process importing) waits, bounded, rather
+///   than failing at once; a commit that returned has reached the disk when the store was
+///   opened for acknowledged writes (the server's).
+/// - Reads see only committed data and never block writers.
+/// - Orders are stated per method; "stored order" means insertion order of the rows' keys.
+public protocol SurveyStore: AnyObject, Sendable {
+    /// Where the data lives, for messages (a path, ":memory:", or a URL without password).
+    var path: String { get }
+
+    // MARK: Catalog
+
+    /// Replaces agencies, their standards, national holidays and agency closures, in one
+    /// transaction. Transactions and responses are kept: they refer to codes, not rows.
+    func saveCatalog(agencies: [Agency], holidays: [Holiday], closures: [String: [Holiday]]) throws
+    /// Every agency of the catalog, ordered by code.
+    func agencies() throws -> [Agency]
+    /// National holidays (agency nil) or national ones and that agency's closures, by date.
+    func holidays(for agency: String?) throws -> [Holiday]
+
+    // MARK: Imports and API writes
+
+    /// Runs `body` as one import batch, in one transaction: every accepted row and every reject
+    /// is stored, or — on a thrown error or a killed process — nothing is (not even the batch).
+    /// Returns `body`'s result, the batch's totals and its id.
+    func importBatch<T>(kind: ImportWriter.Kind, file: String, _ body: (ImportWriter) throws -> T) throws
+        -> (T, ImportCounts, batch: Int64)
+    /// Files a batch and its rejects under another name, in one transaction; that name's
+    /// earlier rejects of the same kind are superseded.
+    func relabelBatch(_ batch: Int64, file: String) throws
+
+    // MARK: Reads for reports, figures and the API
+
+    /// One stored transaction by agency and id.
+    func transaction(agency: String, id: String) throws -> Transaction?
+    /// Transactions received in the period per service (the survey's population).
+    func transactionCounts(agency: String, period: Period) throws -> [String: Int]
+    /// Streams the period's transactions: by receipt time then id, or in stored order when
+    /// `inReceiptOrder` is false (for sums that do not care).
+    func forEachTransaction(agency: String, period: Period, inReceiptOrder: Bool, _ body: (Transaction) throws -> Void) throws
+    /// Everything a report reads from the agency's responses of the period (and the one before),
+    /// in one scan; with `spoolingSuggestions`, the saran kept aside in the report's order.
+    func periodResponses(agency: String, period: Period, method: IKMMethod, spoolingSuggestions: Bool) throws -> PeriodResponses
+    /// Tallies of the method's responses dated `from`…`through`, per service and month.
+    func monthlyResponseTallies(agency: String, from: LocalDate, through: LocalDate, method: IKMMethod) throws
+        -> [ServiceMonth: ResponseTally]
+    /// Respondents by profile category; categories ordered as SQL's `ORDER BY` on text orders them.
+    func profileCounts(agency: String, period: Period, service: String?) throws -> ProfileCounts
+    /// Streams the period's non-blank saran by date, then stored order.
+    func forEachSuggestion(agency: String, period: Period, _ body: (Suggestion) throws -> Void) throws
+    func suggestionCount(agency: String, period: Period) throws -> Int
+    /// Streams the rejected rows filed under `agency` (nil: every reject, whatever its agency),
+    /// newest batch first, then by line. A report's list: only its own agency's.
+    func forEachReject(agency: String?, _ body: (RejectRecord) throws -> Void) throws
+    func rejectCount(agency: String?) throws -> Int
+    /// First and last local day with a transaction or a response of the agency.
+    func dataSpan(agency: String) throws -> (LocalDate, LocalDate)?
+    /// Runs one read-only SQL statement (`queries/`) with named, typed parameters; rows in the
+    /// statement's order. The dialect is the engine's: a PostgreSQL store picks a per-dialect
+    /// variant of the file where one is needed.
+    func query(sql: String, arguments: [String: QueryValue]) throws -> (columns: [String], rows: [[QueryValue]])
+
+    // MARK: Tokens and kiosks
+
+    /// Creates a token for an agency of the catalog and returns its secret, shown only once.
+    func createToken(agency: String, role: TokenRole, label: String?, now: Int64) throws -> (secret: String, token: APIToken)
+    /// The live (not revoked) token with this secret.
+    func token(secret: String) throws -> APIToken?
+    /// All tokens, or one agency's, by id (revoked ones included).
+    func tokens(agency: String?) throws -> [APIToken]
+    /// Revokes a live token; false when there is none with that id.
+    func revokeToken(id: Int64, now: Int64) throws -> Bool
+    /// Opens or closes token-free survey submission for an agency.
+    func setKiosk(agency: String, open: Bool, now: Int64) throws
+    func kioskAgencies() throws -> Set<String>
+}
+
+/// The embedded SQLite store implements all of it.
+extension Store: SurveyStore {}
