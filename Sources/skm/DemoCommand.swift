@@ -56,7 +56,7 @@ struct DemoCommand: ParsableCommand {
         var out: String = "exports"
 
         @Option(name: .long, help: "Workbook language: id (default) or en.")
-        var lang: String = "id"
+        var lang: ReportLanguage = .id
 
         func run() throws {
             let store = try storeOptions.open()
@@ -75,7 +75,7 @@ struct DemoCommand: ParsableCommand {
             }
             var options = ReportOptions()
             options.generatedBy = "skm demo"
-            let run = ReportRun(store: store, options: options, formats: ["xlsx", "json"], language: lang,
+            let run = ReportRun(store: store, options: options, formats: ["xlsx", "json"], language: lang.rawValue,
                                 outDirectory: URL(fileURLWithPath: out), asOfDay: plan.asOf)
             let semesters = Period.standardPeriods(covering: plan.from, plan.to).filter { $0.kind == .semester }
             let written = try run.write(agencies: catalog.agencies, periods: semesters)
