@@ -72,7 +72,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public static func < (a: LocalDate, b: LocalDate) -> Bool { a.dayNumber < b.dayNumber }
 
     /// `YYYY-MM-DD`. Written digit by digit: it is called for every imported row and every
-    /// stored date, and string interpolation cost ten times as much.
+    /// stored date, where interpolation is far slower (docs/performance.md).
     public var description: String {
         let c = components
         guard (0...9999).contains(c.year) else { return "\(c.year)-\(c.month < 10 ? "0" : "")\(c.month)-\(c.day < 10 ? "0" : "")\(c.day)" }

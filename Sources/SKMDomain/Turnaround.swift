@@ -1,4 +1,4 @@
-/// Judging one transaction's turnaround against the promise of its standard (SPEC §4).
+/// Judging one transaction's turnaround against the promise of its standard (docs/turnaround-rules.md).
 ///
 /// Rules, by the promise's unit:
 /// - **N hari kerja** — day 1 is the day of receipt when it is a working day and the file

@@ -1,7 +1,7 @@
 import Testing
 @testable import SKMDomain
 
-/// The rules of SPEC §4 at their edges, on real 2024 dates. Civil-service hours unless a test
+/// The rules of docs/turnaround-rules.md at their edges, on real 2024 dates. Civil-service hours unless a test
 /// says otherwise: Senin–Kamis close 16.00, Jumat 16.30.
 @Suite struct TurnaroundTests {
     typealias F = Fixtures
