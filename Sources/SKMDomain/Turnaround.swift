@@ -68,11 +68,11 @@ public enum Turnaround {
         j.elapsedHours = Double(end - r - pausedWithin) / 3600
 
         guard let standard else {
-            j.noPromiseReason = "tidak ada standar pelayanan yang berlaku pada \(receivedOn)"
+            j.noPromiseReason = .noStandardInForce(on: receivedOn)
             return .judged(j)
         }
         guard let variant = standard.promise.variant(for: tx.variant), variant.duration.amount > 0 else {
-            j.noPromiseReason = standard.promise.noPromiseReason ?? "jangka waktu tidak memuat janji waktu yang terukur"
+            j.noPromiseReason = standard.promise.noPromiseReason.map { .catalogStates($0) } ?? .notMeasurable
             return .judged(j)
         }
         let duration = variant.duration

@@ -44,8 +44,9 @@ public struct TurnaroundJudgement: Hashable, Sendable, Codable {
     public var variant: String?
     /// The promise used; nil for `.noPromise`.
     public var promised: PromisedDuration?
-    /// Why there is nothing to measure (only for `.noPromise`).
-    public var noPromiseReason: String?
+    /// Why there is nothing to measure (only for `.noPromise`); worded by the edges
+    /// (`ReportLabels.noPromiseReason`).
+    public var noPromiseReason: NoPromiseReason?
     /// The last on-time instant, pauses included; nil for `.noPromise`.
     public var deadline: Int64?
     /// Time not counted because the file waited on the applicant, in seconds.
@@ -72,7 +73,7 @@ public struct TurnaroundJudgement: Hashable, Sendable, Codable {
 
     public init(transactionID: String, status: TurnaroundStatus, receivedOn: LocalDate,
                 finishedAt: Int64? = nil, standardValidFrom: LocalDate? = nil, variant: String? = nil, promised: PromisedDuration? = nil,
-                noPromiseReason: String? = nil, deadline: Int64? = nil, pausedSeconds: Int64 = 0,
+                noPromiseReason: NoPromiseReason? = nil, deadline: Int64? = nil, pausedSeconds: Int64 = 0,
                 elapsedHours: Double, elapsedInUnit: Double? = nil, percentUsed: Double? = nil,
                 latenessSeconds: Int64 = 0, excessInUnit: Double? = nil) {
         self.transactionID = transactionID
@@ -91,6 +92,16 @@ public struct TurnaroundJudgement: Hashable, Sendable, Codable {
         self.latenessSeconds = latenessSeconds
         self.excessInUnit = excessInUnit
     }
+}
+
+/// Why a transaction has no promise to be judged against.
+public enum NoPromiseReason: Hashable, Sendable, Codable {
+    /// No version of the service's standard was in force on the local day of receipt.
+    case noStandardInForce(on: LocalDate)
+    /// The standard promises nothing measurable, for the reason its catalog entry gives.
+    case catalogStates(String)
+    /// The standard's promise (or the transaction's variant of it) has no measurable duration.
+    case notMeasurable
 }
 
 /// A transaction that cannot be judged because its own data contradicts itself

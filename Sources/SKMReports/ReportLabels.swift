@@ -69,6 +69,18 @@ public struct ReportLabels: Sendable {
         }
     }
 
+    /// Why a transaction has no promise, in the report's language. The Indonesian wording is
+    /// the one the reports have always carried.
+    public func noPromiseReason(_ reason: NoPromiseReason) -> String {
+        switch reason {
+        case .noStandardInForce(let day):
+            isIndonesian ? "tidak ada standar pelayanan yang berlaku pada \(day)" : "no service standard in force on \(day)"
+        case .catalogStates(let text): text
+        case .notMeasurable:
+            isIndonesian ? "jangka waktu tidak memuat janji waktu yang terukur" : "the completion time promises nothing measurable"
+        }
+    }
+
     public static let indonesian = ReportLabels(
         sheetSummary: "Ringkasan", sheetUnsur: "Unsur", sheetTimeliness: "Ketepatan Waktu",
         sheetRespondents: "Responden", sheetSuggestions: "Saran", sheetRejects: "Ditolak",

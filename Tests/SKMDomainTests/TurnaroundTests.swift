@@ -218,12 +218,12 @@ import Testing
         let none = Promise.none("Pelayanan di lakukan secara Masal", reason: "tidak ada jangka waktu")
         let j = try judge(F.tx(F.at(2024, 7, 1, 9, 0), F.at(2024, 7, 1, 11, 0)), none, c)
         #expect(j.status == .noPromise)
-        #expect(j.noPromiseReason == "tidak ada jangka waktu")
+        #expect(j.noPromiseReason == .catalogStates("tidak ada jangka waktu"))
         #expect(j.deadline == nil && j.elapsedInUnit == nil && j.capaian == nil)
         #expect(j.elapsedHours == 2)
         let nostd = try Turnaround.judge(F.tx(F.at(2024, 7, 1, 9, 0), nil), standard: nil, calendar: c, asOf: 0)
         #expect(nostd.judgement?.status == .noPromise)
-        #expect(nostd.judgement?.noPromiseReason == "tidak ada standar pelayanan yang berlaku pada 2024-07-01")
+        #expect(nostd.judgement?.noPromiseReason == .noStandardInForce(on: LocalDate(year: 2024, month: 7, day: 1)!))
     }
 
     /// A Ramadan Friday with hours 08.00–11.30 and 13.00–15.30 as a per-date override.
