@@ -39,18 +39,18 @@ public enum Turnaround {
         let r = tx.receivedAt
         let zone = calendar.timeZone
         if let f = tx.finishedAt, f < r {
-            return reject(tx, "selesai \(zone.format(f)) sebelum diterima \(zone.format(r))")
+            return reject(tx, .finishedBeforeReceived(finished: f, received: r, zone: zone))
         }
         var pauses = tx.pauses
         for p in pauses {
             if p.end < p.start {
-                return reject(tx, "jeda \(zone.format(p.start)) s.d. \(zone.format(p.end)) berakhir sebelum dimulai")
+                return reject(tx, .pauseEndsBeforeStart(start: p.start, end: p.end, zone: zone))
             }
             if p.start < r {
-                return reject(tx, "jeda mulai \(zone.format(p.start)) sebelum transaksi diterima \(zone.format(r))")
+                return reject(tx, .pauseBeforeReceipt(pauseStart: p.start, received: r, zone: zone))
             }
             if let f = tx.finishedAt, p.end > f {
-                return reject(tx, "jeda berakhir \(zone.format(p.end)) setelah transaksi selesai \(zone.format(f))")
+                return reject(tx, .pauseAfterFinish(pauseEnd: p.end, finished: f, zone: zone))
             }
         }
         if pauses.count > 1 { pauses = merged(pauses) }
@@ -146,7 +146,7 @@ public enum Turnaround {
         return out
     }
 
-    private static func reject(_ tx: Transaction, _ reason: String) -> TurnaroundOutcome {
+    private static func reject(_ tx: Transaction, _ reason: TurnaroundRejection.Reason) -> TurnaroundOutcome {
         .rejected(TurnaroundRejection(transactionID: tx.id, reason: reason))
     }
 }

@@ -105,15 +105,24 @@ public enum NoPromiseReason: Hashable, Sendable, Codable {
 }
 
 /// A transaction that cannot be judged because its own data contradicts itself
-/// (*data ditolak*). The reason is in Bahasa Indonesia, for the report's rejects table.
-public struct TurnaroundRejection: Hashable, Sendable, Codable, CustomStringConvertible {
+/// (*data ditolak*), or names what the catalog does not know. Worded by the edges
+/// (`ReportLabels.rejection`).
+public struct TurnaroundRejection: Hashable, Sendable, Codable {
+    public enum Reason: Hashable, Sendable, Codable {
+        case finishedBeforeReceived(finished: Int64, received: Int64, zone: IndonesianTimeZone)
+        case pauseEndsBeforeStart(start: Int64, end: Int64, zone: IndonesianTimeZone)
+        case pauseBeforeReceipt(pauseStart: Int64, received: Int64, zone: IndonesianTimeZone)
+        case pauseAfterFinish(pauseEnd: Int64, finished: Int64, zone: IndonesianTimeZone)
+        case unknownAgency(String)
+        case unknownService(String, agency: String)
+    }
+
     public var transactionID: String
-    public var reason: String
-    public init(transactionID: String, reason: String) {
+    public var reason: Reason
+    public init(transactionID: String, reason: Reason) {
         self.transactionID = transactionID
         self.reason = reason
     }
-    public var description: String { "transaksi \(transactionID): \(reason)" }
 }
 
 /// The result of judging one transaction: a judgement or a rejection of its data.
