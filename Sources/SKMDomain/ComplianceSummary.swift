@@ -1,5 +1,5 @@
 /// Accumulates judged transactions of one group — a service, an agency, a period; the caller
-/// picks the key — into the compliance figures (*kepatuhan waktu penyelesaian*) of SPEC §4.
+/// picks the key — into the compliance figures (*kepatuhan waktu penyelesaian*) of docs/turnaround-rules.md.
 ///
 /// Add judgements one by one (or `merge` partial summaries built in parallel), then read
 /// `figures`. Memory stays bounded whatever the number of transactions: medians and p90s come

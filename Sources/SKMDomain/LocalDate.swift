@@ -21,12 +21,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         dayNumber = era * 146097 + doe - 719468
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses exactly `YYYY-MM-DD` (see `ISODate`); nil for anything else or an impossible day.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard let d = ISODate.parse(text) else { return nil }
+        self = d
     }
 
     public var components: (year: Int, month: Int, day: Int) {
@@ -74,7 +72,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public static func < (a: LocalDate, b: LocalDate) -> Bool { a.dayNumber < b.dayNumber }
 
     /// `YYYY-MM-DD`. Written digit by digit: it is called for every imported row and every
-    /// stored date, and string interpolation cost ten times as much.
+    /// stored date, where interpolation is far slower (docs/performance.md).
     public var description: String {
         let c = components
         guard (0...9999).contains(c.year) else { return "\(c.year)-\(c.month < 10 ? "0" : "")\(c.month)-\(c.day < 10 ? "0" : "")\(c.day)" }

@@ -1,7 +1,7 @@
 /// Counts of values read at a fixed resolution (e.g. whole minutes), from which the median
 /// and p90 are exact *at that resolution*.
 ///
-/// Why not keep every value: a province's year is 10⁶–10⁷ transactions and SPEC §8 wants
+/// Why not keep every value: a province's year is 10⁶–10⁷ transactions and the reports need
 /// memory that does not grow with the input. Elapsed times repeat heavily once read to the
 /// minute (working days are whole numbers anyway), so the number of distinct keys is bounded
 /// by the spread of the values, not by how many there are. Merging is adding counts.

@@ -1,4 +1,4 @@
-/// Judging one transaction's turnaround against the promise of its standard (SPEC §4).
+/// Judging one transaction's turnaround against the promise of its standard (docs/turnaround-rules.md).
 ///
 /// Rules, by the promise's unit:
 /// - **N hari kerja** — day 1 is the day of receipt when it is a working day and the file
@@ -39,18 +39,18 @@ public enum Turnaround {
         let r = tx.receivedAt
         let zone = calendar.timeZone
         if let f = tx.finishedAt, f < r {
-            return reject(tx, "selesai \(zone.format(f)) sebelum diterima \(zone.format(r))")
+            return reject(tx, .finishedBeforeReceived(finished: f, received: r, zone: zone))
         }
         var pauses = tx.pauses
         for p in pauses {
             if p.end < p.start {
-                return reject(tx, "jeda \(zone.format(p.start)) s.d. \(zone.format(p.end)) berakhir sebelum dimulai")
+                return reject(tx, .pauseEndsBeforeStart(start: p.start, end: p.end, zone: zone))
             }
             if p.start < r {
-                return reject(tx, "jeda mulai \(zone.format(p.start)) sebelum transaksi diterima \(zone.format(r))")
+                return reject(tx, .pauseBeforeReceipt(pauseStart: p.start, received: r, zone: zone))
             }
             if let f = tx.finishedAt, p.end > f {
-                return reject(tx, "jeda berakhir \(zone.format(p.end)) setelah transaksi selesai \(zone.format(f))")
+                return reject(tx, .pauseAfterFinish(pauseEnd: p.end, finished: f, zone: zone))
             }
         }
         if pauses.count > 1 { pauses = merged(pauses) }
@@ -68,11 +68,11 @@ public enum Turnaround {
         j.elapsedHours = Double(end - r - pausedWithin) / 3600
 
         guard let standard else {
-            j.noPromiseReason = "tidak ada standar pelayanan yang berlaku pada \(receivedOn)"
+            j.noPromiseReason = .noStandardInForce(on: receivedOn)
             return .judged(j)
         }
         guard let variant = standard.promise.variant(for: tx.variant), variant.duration.amount > 0 else {
-            j.noPromiseReason = standard.promise.noPromiseReason ?? "jangka waktu tidak memuat janji waktu yang terukur"
+            j.noPromiseReason = standard.promise.noPromiseReason.map { .catalogStates($0) } ?? .notMeasurable
             return .judged(j)
         }
         let duration = variant.duration
@@ -146,7 +146,7 @@ public enum Turnaround {
         return out
     }
 
-    private static func reject(_ tx: Transaction, _ reason: String) -> TurnaroundOutcome {
+    private static func reject(_ tx: Transaction, _ reason: TurnaroundRejection.Reason) -> TurnaroundOutcome {
         .rejected(TurnaroundRejection(transactionID: tx.id, reason: reason))
     }
 }

@@ -34,11 +34,11 @@ public struct TurnaroundJudge: Sendable {
     /// Judges one transaction; an unknown agency or service is a rejection of its data.
     public func judge(_ tx: Transaction, asOf: Int64) throws(CalendarError) -> TurnaroundOutcome {
         guard let calendar = calendars[tx.agency] else {
-            return .rejected(.init(transactionID: tx.id, reason: "penyelenggara '\(tx.agency)' tidak dikenal"))
+            return .rejected(.init(transactionID: tx.id, reason: .unknownAgency(tx.agency)))
         }
         guard let history = standards[tx.agency]?[tx.service] else {
             return .rejected(.init(transactionID: tx.id,
-                                   reason: "layanan '\(tx.service)' tidak dikenal pada penyelenggara '\(tx.agency)'"))
+                                   reason: .unknownService(tx.service, agency: tx.agency)))
         }
         let receivedOn = calendar.timeZone.local(tx.receivedAt).date
         return try Turnaround.judge(tx, standard: history.inForce(on: receivedOn), calendar: calendar, asOf: asOf)

@@ -44,8 +44,9 @@ public struct TurnaroundJudgement: Hashable, Sendable, Codable {
     public var variant: String?
     /// The promise used; nil for `.noPromise`.
     public var promised: PromisedDuration?
-    /// Why there is nothing to measure (only for `.noPromise`).
-    public var noPromiseReason: String?
+    /// Why there is nothing to measure (only for `.noPromise`); worded by the edges
+    /// (`ReportLabels.noPromiseReason`).
+    public var noPromiseReason: NoPromiseReason?
     /// The last on-time instant, pauses included; nil for `.noPromise`.
     public var deadline: Int64?
     /// Time not counted because the file waited on the applicant, in seconds.
@@ -72,7 +73,7 @@ public struct TurnaroundJudgement: Hashable, Sendable, Codable {
 
     public init(transactionID: String, status: TurnaroundStatus, receivedOn: LocalDate,
                 finishedAt: Int64? = nil, standardValidFrom: LocalDate? = nil, variant: String? = nil, promised: PromisedDuration? = nil,
-                noPromiseReason: String? = nil, deadline: Int64? = nil, pausedSeconds: Int64 = 0,
+                noPromiseReason: NoPromiseReason? = nil, deadline: Int64? = nil, pausedSeconds: Int64 = 0,
                 elapsedHours: Double, elapsedInUnit: Double? = nil, percentUsed: Double? = nil,
                 latenessSeconds: Int64 = 0, excessInUnit: Double? = nil) {
         self.transactionID = transactionID
@@ -93,16 +94,35 @@ public struct TurnaroundJudgement: Hashable, Sendable, Codable {
     }
 }
 
+/// Why a transaction has no promise to be judged against.
+public enum NoPromiseReason: Hashable, Sendable, Codable {
+    /// No version of the service's standard was in force on the local day of receipt.
+    case noStandardInForce(on: LocalDate)
+    /// The standard promises nothing measurable, for the reason its catalog entry gives.
+    case catalogStates(String)
+    /// The standard's promise (or the transaction's variant of it) has no measurable duration.
+    case notMeasurable
+}
+
 /// A transaction that cannot be judged because its own data contradicts itself
-/// (*data ditolak*). The reason is in Bahasa Indonesia, for the report's rejects table.
-public struct TurnaroundRejection: Hashable, Sendable, Codable, CustomStringConvertible {
+/// (*data ditolak*), or names what the catalog does not know. Worded by the edges
+/// (`ReportLabels.rejection`).
+public struct TurnaroundRejection: Hashable, Sendable, Codable {
+    public enum Reason: Hashable, Sendable, Codable {
+        case finishedBeforeReceived(finished: Int64, received: Int64, zone: IndonesianTimeZone)
+        case pauseEndsBeforeStart(start: Int64, end: Int64, zone: IndonesianTimeZone)
+        case pauseBeforeReceipt(pauseStart: Int64, received: Int64, zone: IndonesianTimeZone)
+        case pauseAfterFinish(pauseEnd: Int64, finished: Int64, zone: IndonesianTimeZone)
+        case unknownAgency(String)
+        case unknownService(String, agency: String)
+    }
+
     public var transactionID: String
-    public var reason: String
-    public init(transactionID: String, reason: String) {
+    public var reason: Reason
+    public init(transactionID: String, reason: Reason) {
         self.transactionID = transactionID
         self.reason = reason
     }
-    public var description: String { "transaksi \(transactionID): \(reason)" }
 }
 
 /// The result of judging one transaction: a judgement or a rejection of its data.

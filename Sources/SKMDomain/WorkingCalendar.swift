@@ -1,6 +1,6 @@
 /// One agency's working calendar (*hari kerja*): which days the office is open, and when.
 ///
-/// Layered as SPEC §4 says: the weekly `OfficeHours` (office days, hours with breaks), the
+/// Layered as docs/turnaround-rules.md describes: the weekly `OfficeHours` (office days, hours with breaks), the
 /// agency's per-date overrides (half days, Ramadan hours, an extra Saturday: an override
 /// replaces that day's hours, an empty one closes it), and over both the closed days —
 /// national holidays, *cuti bersama*, regional days, the agency's own closures. A closed day

@@ -2,9 +2,8 @@ import Foundation
 
 /// A strict, streaming RFC 4180 reader over bytes.
 ///
-/// Why our own: measured on this machine (NOTES.md), a byte parser reads 10⁶ rows × 15
-/// columns in a third of a second in 9 MB, where the packaged readers are 10× slower, hold
-/// the file in memory, or silently accept `ab"c`. Strict means every record it cannot read
+/// Why our own: the packaged readers are much slower, hold the file in memory, or silently
+/// accept `ab"c` (figures in docs/performance.md). Strict means every record it cannot read
 /// unambiguously becomes a `.malformed` event carrying its line, never a guess:
 /// a quote inside an unquoted field, text after a closing quote, a quoted field that never
 /// closes, invalid UTF-8, or a field count that differs from the header's.
@@ -122,7 +121,7 @@ public final class CSVReader: TableSource {
     ///
     /// The loop works on local copies of the read position, line and field buffer, written
     /// back on return: stored properties of a class cost a dynamic exclusivity check on every
-    /// access, which was a tenth of the import's time.
+    /// access (see docs/performance.md).
     func nextRecord() -> SourceEvent? {
         var fields: [String] = []
         fields.reserveCapacity(headerCount)
@@ -216,8 +215,7 @@ public final class CSVReader: TableSource {
                 problem = problem ?? "ada teks setelah tanda kutip penutup di kolom ke-\(fields.count + 1)"
             } else if field.isEmpty, !wasQuoted, !afterQuote {
                 // An unquoted field: find its end in the buffer with a tight scan and copy it
-                // at once, rather than byte by byte through every check above (the byte loop
-                // was the reader's main cost). The terminator is left for the loop to handle.
+                // at once, rather than byte by byte through every check above. The terminator is left for the loop to handle.
                 let first = p - 1
                 var q = p, bits = b
                 while q < e {

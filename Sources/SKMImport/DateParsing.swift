@@ -71,12 +71,17 @@ public struct DateParser: Sendable {
         c.skipSpaces()
         let fail = DateParseFailure("bukan tanggal yang dikenali (contoh: 2024-03-04 09:15 atau 04/03/2024 09:15)")
         if acceptsSerial, let serial = Self.serial(original) { return serial }
+        let start = c.i
         guard let (n1, len1) = c.number() else { return .failure(fail) }
         var y = 0, m = 0, d = 0
         if len1 == 4, let sep = c.peek(), sep == UInt8(ascii: "-") || sep == UInt8(ascii: "/") {
-            c.advance()
-            guard let (mm, _) = c.number(), c.eat(sep), let (dd, _) = c.number() else { return .failure(fail) }
-            (y, m, d) = (n1, mm, dd)
+            // Year first: the ISO reader every front end shares.
+            switch ISODate.scan(bytes, from: start, slashes: true) {
+            case let .date(date, end): c.i = end; return parseTime(&c, date: date, fail: fail)
+            case let .noSuchMonth(month): return .failure(DateParseFailure("bulan \(month) tidak ada"))
+            case let .noSuchDay(yy, mm, dd): return .failure(DateParseFailure("tanggal \(dd) tidak ada di bulan \(mm) tahun \(yy)"))
+            case .malformed: return .failure(fail)
+            }
         } else if len1 <= 2, let sep = c.peek(), sep == UInt8(ascii: "/") || sep == UInt8(ascii: "-") || sep == UInt8(ascii: ".") {
             c.advance()
             guard let (n2, _) = c.number(), c.eat(sep), let (yy, ylen) = c.number() else { return .failure(fail) }
@@ -98,6 +103,11 @@ public struct DateParser: Sendable {
         guard let date = LocalDate(year: y, month: m, day: d) else {
             return .failure(DateParseFailure("tanggal \(d) tidak ada di bulan \(m) tahun \(y)"))
         }
+        return parseTime(&c, date: date, fail: fail)
+    }
+
+    /// The rest after the date: an optional time of day and zone, then nothing.
+    private func parseTime(_ c: inout ByteCursor, date: LocalDate, fail: DateParseFailure) -> Result<ParsedDateTime, DateParseFailure> {
         var result = ParsedDateTime(date: date, secondOfDay: nil, utcOffset: nil)
         // Separator between date and time: 'T', spaces, or a comma.
         let hadT = c.eat(UInt8(ascii: "T"))

@@ -66,8 +66,8 @@ public enum ImportError: Error, CustomStringConvertible {
 /// line, column, value and reason, and a failure or a kill leaves the store as it was.
 ///
 /// Two threads: `FileReading` parses and checks rows on one core while this thread, SQLite's
-/// single writer, stores them on the other. Storing alone is about as slow as reading alone
-/// (`skm bench`: ~1.5 s each per 10⁶ transactions), so overlapping them nearly halves an import.
+/// single writer, stores them on the other. Storing alone is about as slow as reading alone,
+/// so overlapping them nearly halves an import (docs/performance.md).
 public enum Importer {
     public static func run(_ kind: ImportKind, file: String, into store: Store, options: ImportOptions = .init(),
                            progress: ImportProgress? = nil) throws -> ImportReport {

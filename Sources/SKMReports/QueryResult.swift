@@ -27,20 +27,10 @@ public struct QueryResult: Sendable, Equatable {
             }
             return v.description.replacingOccurrences(of: "\n", with: " ")
         }
-        let cells = rows.map { $0.map(show) }
-        let widths = columns.indices.map { c in max(columns[c].count, cells.map { $0[c].count }.max() ?? 0) }
-        func line(_ values: [String], numeric: [Bool]) -> String {
-            values.indices.map { c in
-                let pad = String(repeating: " ", count: widths[c] - values[c].count)
-                return numeric[c] ? pad + values[c] : values[c] + pad
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }
         let numeric = columns.indices.map { c in rows.contains { if case .text = $0[c] { false } else { true } }
             && !rows.contains { if case .text = $0[c] { true } else { false } } }
-        var out = [line(columns, numeric: numeric), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
-        out += cells.map { line($0, numeric: numeric) }
-        out.append("(\(rows.count) \(rows.count == 1 ? "row" : "rows"))")
-        return out.joined(separator: "\n") + "\n"
+        let table = TextTable.render([columns] + rows.map { $0.map(show) }, alignments: numeric.map { $0 ? .right : .left })
+        return table + "\n(\(rows.count) \(rows.count == 1 ? "row" : "rows"))\n"
     }
 
     /// RFC 4180 CSV with a header row; fields quoted when they need it, text that a spreadsheet

@@ -69,6 +69,37 @@ public struct ReportLabels: Sendable {
         }
     }
 
+    /// Why a transaction has no promise, in the report's language. The Indonesian wording is
+    /// the one the reports have always carried.
+    public func noPromiseReason(_ reason: NoPromiseReason) -> String {
+        switch reason {
+        case .noStandardInForce(let day):
+            isIndonesian ? "tidak ada standar pelayanan yang berlaku pada \(day)" : "no service standard in force on \(day)"
+        case .catalogStates(let text): text
+        case .notMeasurable:
+            isIndonesian ? "jangka waktu tidak memuat janji waktu yang terukur" : "the completion time promises nothing measurable"
+        }
+    }
+
+    /// Why a transaction was not judged, in the report's language.
+    public func rejection(_ reason: TurnaroundRejection.Reason) -> String {
+        let id = isIndonesian
+        switch reason {
+        case let .finishedBeforeReceived(f, r, z):
+            return id ? "selesai \(z.format(f)) sebelum diterima \(z.format(r))" : "finished \(z.format(f)) before received \(z.format(r))"
+        case let .pauseEndsBeforeStart(a, b, z):
+            return id ? "jeda \(z.format(a)) s.d. \(z.format(b)) berakhir sebelum dimulai" : "pause \(z.format(a)) to \(z.format(b)) ends before it starts"
+        case let .pauseBeforeReceipt(p, r, z):
+            return id ? "jeda mulai \(z.format(p)) sebelum transaksi diterima \(z.format(r))" : "pause starts \(z.format(p)) before the transaction was received \(z.format(r))"
+        case let .pauseAfterFinish(p, f, z):
+            return id ? "jeda berakhir \(z.format(p)) setelah transaksi selesai \(z.format(f))" : "pause ends \(z.format(p)) after the transaction finished \(z.format(f))"
+        case let .unknownAgency(a):
+            return id ? "penyelenggara '\(a)' tidak dikenal" : "unknown agency '\(a)'"
+        case let .unknownService(s, a):
+            return id ? "layanan '\(s)' tidak dikenal pada penyelenggara '\(a)'" : "unknown service '\(s)' of agency '\(a)'"
+        }
+    }
+
     public static let indonesian = ReportLabels(
         sheetSummary: "Ringkasan", sheetUnsur: "Unsur", sheetTimeliness: "Ketepatan Waktu",
         sheetRespondents: "Responden", sheetSuggestions: "Saran", sheetRejects: "Ditolak",

@@ -66,7 +66,7 @@ public enum StoreCompliance {
             if let history = histories[t.service] {
                 outcome = try Turnaround.judge(t, standard: history.inForce(on: receivedOn), calendar: calendar, asOf: asOf)
             } else {
-                outcome = .rejected(.init(transactionID: t.id, reason: "layanan '\(t.service)' tidak dikenal pada penyelenggara '\(agency.code)'"))
+                outcome = .rejected(.init(transactionID: t.id, reason: .unknownService(t.service, agency: agency.code)))
             }
             summaries[key(t.service, receivedOn), default: ComplianceSummary()].add(outcome)  // in place: no copy
         }

@@ -127,13 +127,8 @@ struct Validator {
         return v
     }
 
-    /// Exactly `YYYY-MM-DD`, a real calendar day.
-    static func isoDate(_ s: String) -> LocalDate? {
-        let b = Array(s.utf8)
-        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
-              b.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }) else { return nil }
-        return LocalDate(iso: s)
-    }
+    /// Exactly `YYYY-MM-DD`, a real calendar day (the domain's one ISO reader).
+    static func isoDate(_ s: String) -> LocalDate? { LocalDate(iso: s) }
 
     /// `YYYY-MM-DDTHH:MM[:SS[.fraction]]` followed by `Z` or `±HH:MM` / `±HHMM`; UTC seconds,
     /// fractions dropped. A time without an offset is refused: its zone would be a guess.

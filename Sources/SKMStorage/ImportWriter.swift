@@ -40,8 +40,8 @@ public struct ImportCounts: Sendable, Equatable, Codable {
 }
 
 /// Writes one import batch inside one SQLite transaction, through prepared statements bound
-/// with the C API: GRDB's argument arrays cost 3–4× more per row (NOTES.md), and imports
-/// must run at hundreds of thousands of rows per second.
+/// with the C API: GRDB's argument arrays cost several times more per row
+/// (docs/performance.md), and imports must run at hundreds of thousands of rows per second.
 ///
 /// Only valid inside `Store.importBatch`; not thread-safe, by design.
 public final class ImportWriter {

@@ -8,7 +8,7 @@ import SKMDomain
 ///
 /// Every read scans the agency's slice of its table (clustered by agency, id) in order and
 /// filters dates on the way: walking a date index and fetching each row by key was random I/O
-/// that made a year of 200,000 responses take 5 s. The date indexes were dropped for that
+/// (docs/performance.md). The date indexes were dropped for that
 /// reason (migration v3); date filters are written `+date` so that a date index added later
 /// cannot silently bring the random reads back.
 extension Store {

@@ -23,7 +23,7 @@ extension Store {
     /// Tallies an agency's responses dated `from`…`through` per service and month, in one scan.
     ///
     /// Read through the C API and summed in Swift: SQLite evaluating 36 `SUM(a = k)` per row
-    /// was three times slower than stepping the rows (measured with `skm bench`). A range that
+    /// was slower than stepping the rows (docs/performance.md). A range that
     /// does not start on the 1st or end on the month's last day is still exact: only dates in
     /// the range are read, the month is just the bucket.
     public func monthlyResponseTallies(agency: String, from: LocalDate, through: LocalDate,

@@ -117,7 +117,7 @@ enum Schema {
         m.registerMigration("v4: answers in one column") { db in
             // Fourteen answer columns made every response 27 values for SQLite to bind, encode and
             // compare, and the responses import ran at SQLite's own limit; one text of digits is
-            // a quarter faster to insert and to scan. The view `response_answer` gives the
+            // faster to insert and to scan (docs/performance.md). The view `response_answer` gives the
             // a1…a14 columns back to SQL that wants them (queries/unsur_trend.sql).
             try db.execute(sql: """
                 CREATE TABLE response_v4 (

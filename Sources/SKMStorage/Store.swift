@@ -22,7 +22,7 @@ public final class Store: Sendable {
         config.prepareDatabase { db in
             // 16 KB pages (SQLite's default is 4 KB): a quarter of the pages to split, write
             // and checkpoint in a bulk import, and longer runs for the reports' sequential
-            // scans; measured 10–15 % faster inserts. Effective only on a new file (before WAL
+            // scans (docs/performance.md). Effective only on a new file (before WAL
             // mode is set, which GRDB does after this); an existing store keeps its size.
             try db.execute(sql: "PRAGMA page_size = 16384")
             // FULL: a commit has reached the disk before it returns, so a response the server

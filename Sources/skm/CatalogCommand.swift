@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SKMCatalog
 import SKMDomain
+import SKMReports
 
 /// `skm catalog`: the standards catalog in `seeds/` — import a decree, list, show, check.
 struct CatalogCommand: ParsableCommand {
@@ -60,9 +61,8 @@ struct CatalogCommand: ParsableCommand {
             let catalog = try options.load()
             for a in catalog.agencies {
                 print("\(a.code)  \(a.region)  \(a.timeZone.rawValue)  Keputusan \(a.decree.number.isEmpty ? "(tanpa nomor)" : a.decree.number), \(a.decree.date)  \(a.services.count) layanan")
-                let width = a.services.map(\.code.count).max() ?? 0
-                for s in a.services {
-                    print("  \(s.code.padding(toLength: width, withPad: " ", startingAt: 0))  \(CatalogCheck.summary(s.promise))")
+                if !a.services.isEmpty {
+                    print(TextTable.render(a.services.map { ["", $0.code, CatalogCheck.summary($0.promise)] }, header: false))
                 }
             }
             let years = catalog.loadedYears.sorted().map(String.init).joined(separator: ", ")
@@ -86,10 +86,9 @@ struct CatalogCommand: ParsableCommand {
                 print("Keputusan: \(a.decree.number) tanggal \(a.decree.date)\n  \(a.decree.title)")
                 print("Jam kantor:")
                 let hours = OfficeHoursFile(a.officeHours)
-                for (i, day) in OfficeHoursFile.dayNames.enumerated() {
-                    let text = hours.days[i].isEmpty ? "tutup" : hours.days[i].joined(separator: ", ")
-                    print("  \(day.padding(toLength: 7, withPad: " ", startingAt: 0)) \(text)")
-                }
+                print(TextTable.render(OfficeHoursFile.dayNames.enumerated().map { i, day in
+                    ["", day, hours.days[i].isEmpty ? "tutup" : hours.days[i].joined(separator: ", ")]
+                }, header: false))
                 for n in catalog.notes[a.code] ?? [] { print("Catatan: \(n)") }
                 print("Layanan:")
                 for s in a.services { print("  \(s.code): \(s.name) — \(CatalogCheck.summary(s.promise))") }

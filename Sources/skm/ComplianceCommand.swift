@@ -26,22 +26,21 @@ struct ComplianceCommand: ParsableCommand {
     @Option(name: .long, help: "Output: table (default) or json.")
     var format: OutputFormat = .table
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge open transactions as of the end of this day (YYYY-MM-DD); default now.", valueName: "date"))
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
 
     @Flag(name: .long, help: "Also list the worst cases per service, most late first (table format).")
     var cases = false
 
-    func validate() throws { try AsOfOption.validate(asOf) }
+    @OptionGroup var empty: EmptyPeriodOption
 
     func run() throws {
         let store = try storeOptions.openExisting()
         let now = Int64(Date().timeIntervalSince1970)
-        let period = selection.parsedPeriod
+        let period = selection.period
         var groups: [ComplianceGroup] = []
         for agency in try selection.agencies(in: store) {
             // End of the --as-of day in the agency's own zone, as `skm report` judges it.
-            let instant = try AsOfOption.instant(asOf, zone: agency.timeZone) ?? now
+            let instant = asOf.instant(zone: agency.timeZone) ?? now
             let stamp = IndonesianTimeZone.isoTimestamp(instant, in: agency.timeZone)
             let (perService, overall) = try StoreCompliance.compute(store: store, agency: agency, period: period, asOf: instant)
             if let overall { groups.append(ComplianceGroup(agency: agency.code, service: nil, asOf: stamp, figures: overall)) }
@@ -49,10 +48,10 @@ struct ComplianceCommand: ParsableCommand {
                 if let f = perService[s.code] { groups.append(ComplianceGroup(agency: agency.code, service: s.code, asOf: stamp, figures: f)) }
             }
         }
-        if groups.isEmpty { note("note: no transactions received in \(period) for the selected agencies") }
+        try empty.check(empty: groups.isEmpty, what: "transactions received", period: period)
         switch format {
         case .json:
-            print(String(decoding: try JSONReportWriter.encoder.encode(ComplianceDocument(period: period.description, asOf: asOf ?? IndonesianTimeZone.isoTimestamp(now, in: .wib), groups: groups)), as: UTF8.self))
+            print(String(decoding: try JSONReportWriter.encoder.encode(ComplianceDocument(period: period.description, asOf: asOf.day?.description ?? IndonesianTimeZone.isoTimestamp(now, in: .wib), groups: groups)), as: UTF8.self))
         case .table:
             var rows = [["agency", "service", "count", "finished", "on time", "late", "open", "overdue", "on-time %", "capaian %", "median h", "p90 h"]]
             func num(_ v: Double?, _ f: String = "%.1f") -> String { v.map { String(format: f, $0) } ?? "–" }
@@ -63,11 +62,12 @@ struct ComplianceCommand: ParsableCommand {
                              num(f.medianElapsedHours), num(f.p90ElapsedHours)])
             }
             print(TextTable.render(rows))
-            print("judged as of \(AsOfOption.describe(asOf, instant: now)); open = in progress, not yet due; overdue = in progress past the deadline")
+            print("judged as of \(asOf.describe(instant: now)); open = in progress, not yet due; overdue = in progress past the deadline")
             print("on-time % = on time / (on time + late + overdue); capaian % = mean of (1 + (1 − actual / promised)) × 100 over finished; '–' = no measurable promise")
             if cases {
-                for g in groups where g.service != nil && !g.figures.latestCases.isEmpty {
-                    print("\n\(g.agency) / \(g.service!): worst cases, most late first")
+                for g in groups where !g.figures.latestCases.isEmpty {
+                    guard let service = g.service else { continue }
+                    print("\n\(g.agency) / \(service): worst cases, most late first")
                     print(TextTable.render([["id", "received", "deadline", "finished", "promise", "status", "late h"]]
                         + g.figures.latestCases.map { [$0.transactionId, $0.receivedAt, $0.deadline, $0.finishedAt ?? "open", $0.promise, $0.status, String(format: "%.1f", $0.lateHours)] }))
                 }

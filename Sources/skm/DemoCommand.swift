@@ -56,7 +56,7 @@ struct DemoCommand: ParsableCommand {
         var out: String = "exports"
 
         @Option(name: .long, help: "Workbook language: id (default) or en.")
-        var lang: String = "id"
+        var lang: ReportLanguage = .id
 
         func run() throws {
             let store = try storeOptions.open()
@@ -78,7 +78,7 @@ struct DemoCommand: ParsableCommand {
             let semesters = Period.standardPeriods(covering: plan.from, plan.to).filter { $0.kind == .semester }
             let written = try ReportPipeline(store: store, options: options, asOf: .endOfDay(plan.asOf))
                 .write(agencies: catalog.agencies, periods: semesters, formats: [.xlsx, .json],
-                       language: ReportLanguage(code: lang) ?? .id, to: URL(fileURLWithPath: out)).map(\.path)
+                       language: lang, to: URL(fileURLWithPath: out)).map(\.path)
             print("store: \(store.path)")
             print("reports (\(written.count) files):")
             for w in written { print("  \(w)") }

@@ -27,26 +27,24 @@ struct StoreOptions: ParsableArguments {
 struct SelectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Period: a quarter (2024-Q3), a semester (2024-S1), a year (2024) or a range (2024-01-01..2024-03-31).",
-        valueName: "period"))
-    var period: String
+        valueName: "period"), transform: Period.argument)
+    var period: Period
 
-    @Option(name: .long, help: ArgumentHelp("Agency code (see `skm catalog list`); default: every agency.", valueName: "code"))
-    var agency: String?
-
-    func validate() throws {
-        guard Period(parsing: period) != nil else {
-            throw ValidationError("'\(period)' is not a period: use 2024-Q3, 2024-S1, 2024 or 2024-01-01..2024-03-31")
-        }
-    }
-
-    var parsedPeriod: Period { Period(parsing: period)! }
+    @Option(name: .long, help: ArgumentHelp("Agency code (see `skm catalog list`); default: every agency.", valueName: "code"),
+            transform: AgencyCode.argument)
+    var agency: AgencyCode?
 
     func agencies(in store: Store) throws -> [Agency] {
+        try Self.agencies(agency, in: store)
+    }
+
+    /// Every agency of the store's catalog, or the one named; an unknown code lists the known ones.
+    static func agencies(_ code: AgencyCode?, in store: Store) throws -> [Agency] {
         let all = try store.agencies()
         guard !all.isEmpty else { throw CLIError("the store has no catalog: run `skm init` first") }
-        guard let agency else { return all }
-        guard let a = all.first(where: { $0.code == agency }) else {
-            throw CLIError("unknown agency '\(agency)'; known: \(all.map(\.code).joined(separator: ", "))")
+        guard let code else { return all }
+        guard let a = all.first(where: { $0.code == code.rawValue }) else {
+            throw CLIError("unknown agency '\(code)'; known: \(all.map(\.code).joined(separator: ", "))")
         }
         return [a]
     }
@@ -55,32 +53,20 @@ struct SelectionOptions: ParsableArguments {
 /// Scoring options: method and weight convention.
 struct MethodOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Scoring method: permenpanrb-14-2017 (default) or kepmenpan-25-2004.", valueName: "id"))
-    var method: String = IKMMethod.permenPANRB14_2017.id
+    var method: IKMMethod = .permenPANRB14_2017
 
     @Option(name: .long, help: ArgumentHelp("Weight per unsur: exact (1/9, default), 0.111 or 0.11 — to match earlier reports.", valueName: "w"))
-    var weights: String = WeightConvention.exact.rawValue
-
-    func validate() throws {
-        guard IKMMethod.named(method) != nil else { throw ValidationError("unknown method '\(method)'") }
-        guard WeightConvention(rawValue: weights) != nil else { throw ValidationError("--weights must be exact, 0.111 or 0.11") }
-    }
-
-    var ikmMethod: IKMMethod { IKMMethod.named(method)! }
-    var convention: WeightConvention { WeightConvention(rawValue: weights)! }
+    var weights: WeightConvention = .exact
 
     /// Report options for this method and weight, with a questionnaire layout of that method
     /// (the report names the layout; a 14-unsur survey was never asked in the 2017 order).
     func reportOptions() -> ReportOptions {
         var o = ReportOptions()
-        o.method = ikmMethod
-        o.weights = convention
-        if o.layout.method != ikmMethod, let l = QuestionnaireLayout.all.first(where: { $0.method == ikmMethod }) { o.layout = l }
+        o.method = method
+        o.weights = weights
+        if o.layout.method != method, let l = QuestionnaireLayout.all.first(where: { $0.method == method }) { o.layout = l }
         return o
     }
-}
-
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json
 }
 
 /// An error for the user: printed as is, exit code 1.

@@ -32,11 +32,12 @@ struct QueryCommand: ParsableCommand {
     @Flag(name: .long, help: "List the queries with their descriptions and parameters.")
     var list = false
 
-    @Option(name: .long, help: ArgumentHelp("Period: 2024-Q3, 2024-S1, 2024 or 2024-01-01..2024-03-31.", valueName: "period"))
-    var period: String?
+    @Option(name: .long, help: ArgumentHelp("Period: 2024-Q3, 2024-S1, 2024 or 2024-01-01..2024-03-31.", valueName: "period"),
+            transform: Period.argument)
+    var period: Period?
 
-    @Option(name: .long, help: ArgumentHelp("Agency code; default: every agency.", valueName: "code"))
-    var agency: String?
+    @Option(name: .long, help: ArgumentHelp("Agency code; default: every agency.", valueName: "code"), transform: AgencyCode.argument)
+    var agency: AgencyCode?
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -49,18 +50,15 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write to this file (atomically) instead of standard output; required for xlsx.", valueName: "file"))
     var out: String?
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("Another parameter, e.g. --param days=30 (repeatable).", valueName: "name=value"))
-    var params: [String] = []
+    @Option(name: .customLong("param"), help: ArgumentHelp("Another parameter, e.g. --param days=30 (repeatable).", valueName: "name=value"),
+            transform: QueryParameter.argument)
+    var params: [QueryParameter] = []
 
     func validate() throws {
         if list { return }
         guard name != nil else { throw ValidationError("name a query, or use --list") }
-        guard let period else { throw ValidationError("--period is required (2024-Q3, 2024-S1, 2024 or FROM..TO)") }
-        guard Period(parsing: period) != nil else {
-            throw ValidationError("'\(period)' is not a period: use 2024-Q3, 2024-S1, 2024 or 2024-01-01..2024-03-31")
-        }
+        guard period != nil else { throw ValidationError("--period is required (2024-Q3, 2024-S1, 2024 or FROM..TO)") }
         if format == .xlsx && out == nil { throw ValidationError("--format xlsx needs --out FILE") }
-        for p in params where !p.contains("=") { throw ValidationError("--param expects NAME=VALUE, got '\(p)'") }
     }
 
     func run() throws {
@@ -73,35 +71,29 @@ struct QueryCommand: ParsableCommand {
             }
             return
         }
-        let query = try NamedQuery.named(name!, in: dir)
-        guard FileManager.default.fileExists(atPath: storeOptions.store) else {
-            throw CLIError("no store at \(storeOptions.store): run `skm init` or pass --store")
-        }
-        let store = try storeOptions.open()
-        let p = Period(parsing: period!)!
-        var args = NamedQuery.standardArguments(period: p, agency: agency)
+        guard let name, let p = period else { throw ValidationError("name a query and its --period, or use --list") }
+        let query = try NamedQuery.named(name, in: dir)
+        let store = try storeOptions.openExisting()
+        var args = NamedQuery.standardArguments(period: p, agency: agency?.rawValue)
         let today = IndonesianTimeZone.wib.local(Int64(Date().timeIntervalSince1970)).date
         args["as_of"] = min(p.end, today).description
-        if let agency {
-            // A typo would otherwise bind an agency that matches nothing and print "(0 rows)".
-            let known = try store.agencies().map(\.code)
-            guard known.contains(agency) else { throw CLIError("unknown agency '\(agency)'; known: \(known.joined(separator: ", "))") }
-        }
+        // A typo would otherwise bind an agency that matches nothing and print "(0 rows)".
+        if agency != nil { _ = try SelectionOptions.agencies(agency, in: store) }
         let accepted = query.parameters.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ": ")) }
-        for kv in params {
-            let parts = kv.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = String(parts[0]).trimmingCharacters(in: CharacterSet(charactersIn: ": "))
-            guard accepted.contains(key) else {
-                throw CLIError("query \(query.name) has no parameter :\(key); its parameters: \(accepted.map { ":" + $0 }.joined(separator: ", "))")
+        for param in params {
+            guard accepted.contains(param.name) else {
+                throw CLIError("query \(query.name) has no parameter :\(param.name); its parameters: \(accepted.map { ":" + $0 }.joined(separator: ", "))")
             }
-            args[key] = String(parts[1])
+            args[param.name] = param.value
         }
         let result = try query.run(store: store, arguments: args)
-        switch format {
-        case .xlsx:
-            try result.writeXLSX(to: URL(fileURLWithPath: out!), sheetName: query.name)
-            print(out!)
-        case .table, .csv, .json:
+        switch (format, out) {
+        case (.xlsx, let out?):
+            try result.writeXLSX(to: URL(fileURLWithPath: out), sheetName: query.name)
+            print(out)
+        case (.xlsx, nil):
+            throw ValidationError("--format xlsx needs --out FILE")
+        case (.table, _), (.csv, _), (.json, _):
             let text = format == .csv ? result.csv() : format == .json ? try result.json() : result.table()
             if let out {
                 try AtomicFile.write(to: URL(fileURLWithPath: out)) { try Data(text.utf8).write(to: $0) }
@@ -110,5 +102,18 @@ struct QueryCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
         }
+    }
+}
+
+/// `--param NAME=VALUE`; a leading `:` on the name is allowed, as the query files write it.
+struct QueryParameter: TextArgument {
+    let name: String
+    let value: String
+
+    static func parse(_ text: String) throws(ArgumentProblem) -> QueryParameter {
+        guard let eq = text.firstIndex(of: "=") else { throw ArgumentProblem("use NAME=VALUE, e.g. days=30") }
+        let name = text[..<eq].trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+        guard !name.isEmpty else { throw ArgumentProblem("use NAME=VALUE, e.g. days=30") }
+        return QueryParameter(name: name, value: String(text[text.index(after: eq)...]))
     }
 }

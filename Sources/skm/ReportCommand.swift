@@ -23,37 +23,33 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var methodOptions: MethodOptions
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated: xlsx,json (default both).", valueName: "formats"))
-    var format: String = "xlsx,json"
+    @Option(name: .long, help: ArgumentHelp("Comma-separated: xlsx,json (default both).", valueName: "formats"),
+            transform: ReportFormats.argument)
+    var format: ReportFormats = .both
 
     @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "dir"))
     var out: String = "exports"
 
     @Option(name: .long, help: "Workbook language: id (Bahasa Indonesia, default) or en.")
-    var lang: String = "id"
+    var lang: ReportLanguage = .id
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge open transactions as of the end of this day (YYYY-MM-DD); default now.", valueName: "date"))
-    var asOf: String?
+    @OptionGroup var asOf: AsOfOption
 
     @Flag(name: .long, help: "Mark for publication: profile cells under 5 respondents show as \"< 5\".")
     var publish = false
 
-    func validate() throws {
-        for f in formats where !["xlsx", "json"].contains(f) { throw ValidationError("unknown format '\(f)': use xlsx, json or xlsx,json") }
-        guard ["id", "en"].contains(lang) else { throw ValidationError("--lang must be id or en") }
-        try AsOfOption.validate(asOf)
-    }
-
-    var formats: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
+    @OptionGroup var empty: EmptyPeriodOption
 
     func run() throws {
         let store = try storeOptions.openExisting()
         var options = methodOptions.reportOptions()
         options.forPublication = publish
-        let pipeline = ReportPipeline(store: store, options: options, asOf: asOf.flatMap { LocalDate(iso: $0) }.map(AsOf.endOfDay))
-        let written = try pipeline.write(agencies: selection.agencies(in: store), periods: [selection.parsedPeriod],
-                                         formats: formats.compactMap(ReportFormat.init(rawValue:)),
-                                         language: ReportLanguage(code: lang) ?? .id, to: URL(fileURLWithPath: out))
+        let agencies = try selection.agencies(in: store)
+        try empty.check(empty: EmptyPeriodOption.isEmpty(store: store, agencies: agencies, period: selection.period, method: options.method),
+                        what: "responses or transactions", period: selection.period)
+        let pipeline = ReportPipeline(store: store, options: options, asOf: asOf.day.map(AsOf.endOfDay))
+        let written = try pipeline.write(agencies: agencies, periods: [selection.period], formats: format.list,
+                                         language: lang, to: URL(fileURLWithPath: out))
         for url in written { print(url.path) }
     }
 }

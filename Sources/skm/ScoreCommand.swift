@@ -33,6 +33,8 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Population for the sample check instead of the period's transactions.", valueName: "n"))
     var population: Int?
 
+    @OptionGroup var empty: EmptyPeriodOption
+
     func run() throws {
         let store = try storeOptions.openExisting()
         var options = methodOptions.reportOptions()
@@ -41,7 +43,7 @@ struct ScoreCommand: ParsableCommand {
         let builder = ReportBuilder(store: store, options: options, compliance: nil)
         var groups: [ScoreGroup] = []
         for agency in try selection.agencies(in: store) {
-            let report = try builder.build(agency: agency, period: selection.parsedPeriod)
+            let report = try builder.build(agency: agency, period: selection.period)
             // What the workbook lists under Catatan (an unsur nobody answered, responses for
             // services outside the catalog) must not vanish from the terminal.
             for w in report.warnings + report.overall.warnings where service == nil { note("warning: \(agency.code): \(w)") }
@@ -61,7 +63,8 @@ struct ScoreCommand: ParsableCommand {
             // surveys never count for Kepmenpan 25/2004, so an all-empty table needs a reason.
             note("note: no responses collected with \(options.method.id) in this period; import 14-unsur surveys with `skm import responses FILE --layout kepmenpan-2004`")
         }
-        let doc = ScoreDocument(period: selection.parsedPeriod.description, method: options.method.id,
+        try empty.check(empty: !groups.contains { ($0.figures.respondents ?? 0) > 0 }, what: "responses", period: selection.period)
+        let doc = ScoreDocument(period: selection.period.description, method: options.method.id,
                                 weightConvention: options.weights.describe(unsurCount: options.method.unsur.count), groups: groups)
         switch format {
         case .json: print(String(decoding: try JSONReportWriter.encoder.encode(doc), as: UTF8.self))
@@ -99,17 +102,5 @@ struct ScoreDocument: Codable {
             ])
         }
         return TextTable.render(rows) + "\nmethod \(method), weight \(weightConvention); '!' sample below Krejcie–Morgan minimum; '*' change beyond 95% noise"
-    }
-}
-
-/// Plain aligned columns for terminals.
-enum TextTable {
-    static func render(_ rows: [[String]]) -> String {
-        guard let first = rows.first else { return "" }
-        let widths = first.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
-        return rows.enumerated().map { i, r in
-            let line = r.enumerated().map { c, v in v.padding(toLength: widths[c], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-            return i == 0 ? line + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") : line
-        }.joined(separator: "\n")
     }
 }

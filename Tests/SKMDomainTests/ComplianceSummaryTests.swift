@@ -27,7 +27,7 @@ import Testing
             .judged(j("e", .open, days: 1, hours: 1)),
             .judged(j("f", .openOverdue, days: 4, hours: 50, late: 3600)),
             .judged(j("g", .noPromise, days: 0, hours: 4)),
-            .rejected(TurnaroundRejection(transactionID: "h", reason: "selesai sebelum diterima")),
+            .rejected(TurnaroundRejection(transactionID: "h", reason: .unknownAgency("x"))),
         ]
     }
 
@@ -140,7 +140,7 @@ import Testing
         let newer1 = try #require(outcomes[1].judgement)
         #expect(newer1.status == .late)
         #expect(newer1.latenessSeconds == 18 * 3600)
-        #expect(outcomes[2].rejection?.reason == "layanan 'L9' tidak dikenal pada penyelenggara 'A'")
+        #expect(outcomes[2].rejection?.reason == .unknownService("L9", agency: "A"))
         var s = ComplianceSummary()
         for o in outcomes { s.add(o) }
         #expect(s.figures.onTimeRate == 0.5)
