@@ -78,7 +78,7 @@ public struct CSVUploadService: Sendable {
         } catch let e as TableFileError {
             throw Problem(.invalidField, detail: "The upload cannot be read as a table: \(e)", field: "body")
         }
-        if let batch = report.batch { try store.relabelBatch(batch, file: name) }
+        if let batch = report.batch { try store.relabelBatch(batch, file: name, agency: agency) }
         let rejects = report.rejects.map { r in var r = r; r.file = name; return r }
         return Receipt(batch: report.batch, file: name, counts: report.counts, conflicts: report.conflicts,
                        rejects: rejects, rejectsNotListed: report.rejectsNotListed,
