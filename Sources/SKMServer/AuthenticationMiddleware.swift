@@ -12,8 +12,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         guard let secret = try Self.bearer(request) else { return try await next(request, context) }
         let store = self.store
-        guard let token = try await Blocking.run({ try store.token(secret: secret) }) else {
-            throw Problem(.unauthenticated, detail: "The bearer token is unknown or revoked.")
+        guard let token = try await Blocking.run({ try store.authenticate(secret: secret) }) else {
+            throw Problem(.unauthenticated, detail: "The bearer token is unknown, revoked or expired.")
         }
         var context = context
         context.token = token
