@@ -84,7 +84,9 @@ final class RowContext {
             throw problem(.agency, name, "instansi tidak dikenal: muat katalognya dulu atau periksa kodenya")
         }
         if let text, let f = fixedLookup, f.code != a.code {
-            throw problem(.agency, text, "baris milik instansi \(a.code), bukan --agency \(f.code)", agency: a.code)
+            // Filed under the fixed agency: it owns the file, and another agency's report must
+            // never show what someone else uploaded.
+            throw problem(.agency, text, "baris milik instansi \(a.code), bukan --agency \(f.code)", agency: f.code)
         }
         return a
     }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Logging
+import SKMStorage
 
 /// The per-request context of the API: Hummingbird's core storage, plus what the middleware
 /// learns about the caller before a handler runs.
@@ -11,10 +12,21 @@ public struct APIContext: RequestContext {
     public let clientAddress: String?
     /// Set by `RequestIDMiddleware` (taken from `X-Request-Id` or generated).
     public var requestID = ""
+    /// The bearer token's record, set by `AuthenticationMiddleware`; nil when none was sent.
+    public var token: APIToken?
+    /// Who may act on the route's agency, set by `AgencyAccessMiddleware`.
+    public var caller: Caller?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         clientAddress = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// The agency an agency route acts for, as authorized: handlers take it from here, so the
+    /// wall is the middleware's alone. Outside an agency group it is an internal error.
+    func agency() throws -> String {
+        guard let caller else { throw Problem(.internalError, detail: "The route has no authorized agency.") }
+        return caller.agency
     }
 
     /// Bodies are read explicitly with per-route limits (`BodyLimit`); this only caps what

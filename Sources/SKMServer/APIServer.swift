@@ -9,18 +9,19 @@ import SKMStorage
 /// Hummingbird application that runs it under swift-service-lifecycle (SIGTERM/SIGINT stop
 /// accepting connections and let in-flight requests finish).
 public enum APIServer {
-    /// The router: request ids and problem bodies around every route.
+    /// The router: request ids and problem bodies around every route; authentication and the
+    /// agency wall around the `/v1` groups (`RouteTable`).
     public static func router(services: APIServices) -> Router<APIContext> {
         // A first pass lists the routes, so that a known path asked with the wrong method can
         // be answered 405 with `Allow` rather than Hummingbird's plain 404.
         let probe = Router(context: APIContext.self)
-        Handlers.register(on: RouteTable(router: probe), services: services)
+        Handlers.register(on: RouteTable(router: probe, services: services), services: services)
         let known = probe.routes.map { (method: $0.method, path: "\($0.path)") }
 
         let router = Router(context: APIContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: ProblemMiddleware(routes: known))
-        Handlers.register(on: RouteTable(router: router), services: services)
+        Handlers.register(on: RouteTable(router: router, services: services), services: services)
         return router
     }
 

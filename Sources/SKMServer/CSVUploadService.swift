@@ -12,10 +12,9 @@ public struct CSVUploadService: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    /// Parent of the per-upload directories, one per process; `skm serve` removes it on exit.
-    public static var root: URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("skm-serve-uploads-\(ProcessInfo.processInfo.processIdentifier)")
-    }
+    /// Parent of the per-upload directories, private to this process (0700, a random name so
+    /// no process id shows anywhere); `skm serve` removes it on exit.
+    public static let root: URL = FileManager.default.temporaryDirectory.appendingPathComponent("skm-uploads-\(UUID().uuidString)")
 
     /// What an upload stored and rejected.
     public struct Receipt: Codable, Sendable {
@@ -58,31 +57,56 @@ public struct CSVUploadService: Sendable {
         let name = Self.fileName(parameters["filename"], kind: kind, requestID: requestID)
 
         let dir = Self.root.appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: Self.root.path)
+        defer { try? FileManager.default.removeItem(at: dir) }  // every path out, errors included
         let path = dir.appendingPathComponent(name).path
-        try csv.write(to: URL(fileURLWithPath: path))
+        // 0600 from creation: the upload may hold identity numbers until its columns are dropped.
+        guard FileManager.default.createFile(atPath: path, contents: csv, attributes: [.posixPermissions: 0o600]) else {
+            throw Problem(.internalError, detail: "The upload could not be spooled.")
+        }
 
         let report: ImportReport
         do {
             report = try Importer.run(kind, file: path, into: store, options: options)
         } catch let e as ImportError {
             switch e {
-            case .unknownAgency: throw Problem(.notFound, detail: e.description, field: "agency")
+            case .unknownAgency: throw Problem(.notFound, detail: Self.scrub(e.description, path, name), field: "agency")
             case .serviceRequired: throw Problem(.invalidParameter, detail: "The file has no service column: pass service=CODE.", field: "service")
-            case .agencyRequired, .strictFailed: throw Problem(.invalidField, detail: e.description, field: "body")
+            case .agencyRequired, .strictFailed: throw Problem(.invalidField, detail: Self.scrub(e.description, path, name), field: "body")
             case let .monthFirstDates(_, line, value):
                 throw Problem(.invalidField, detail: "Line \(line): '\(value)' is only a date month first, so other dates may have day "
                     + "and month swapped; nothing was stored. Pass date_order=mdy, or fix that line.", field: "date_order")
             }
+        } catch let e as ColumnPlanError {
+            throw Problem(.invalidField, detail: Self.headerProblem(e, kind: kind), field: "body")
         } catch let e as TableFileError {
-            throw Problem(.invalidField, detail: "The upload cannot be read as a table: \(e)", field: "body")
+            throw Problem(.invalidField, detail: "The upload cannot be read as a table: " + Self.scrub(e.description, path, name), field: "body")
         }
-        if let batch = report.batch { try store.relabelBatch(batch, file: name) }
+        if let batch = report.batch { try store.relabelBatch(batch, file: name, agency: agency) }
         let rejects = report.rejects.map { r in var r = r; r.file = name; return r }
         return Receipt(batch: report.batch, file: name, counts: report.counts, conflicts: report.conflicts,
                        rejects: rejects, rejectsNotListed: report.rejectsNotListed,
                        droppedColumns: report.dropped, ignoredColumns: report.ignored)
+    }
+
+    /// An error text with the spool path replaced by the uploaded name: no server path in a body.
+    static func scrub(_ text: String, _ path: String, _ name: String) -> String {
+        text.replacingOccurrences(of: path, with: name).replacingOccurrences(of: root.path, with: "upload")
+    }
+
+    /// A header the importer cannot use, in the API's words (the CLI's mention --map); the
+    /// header itself is cut short, since it may be huge.
+    static func headerProblem(_ e: ColumnPlanError, kind: ImportKind) -> String {
+        func shown(_ h: [String]) -> String { String(h.joined(separator: ", ").prefix(200)) }
+        switch e {
+        case let .missingField(f, _, h):
+            return "Required column '\(f)' is missing from this \(kind.rawValue) upload (header: \(shown(h))); add it or rename a column to '\(f)'."
+        case let .noAnswerColumns(h):
+            return "No answer columns in this upload (header: \(shown(h))); name them u1…u9 or q1…q9."
+        default:
+            return String(e.description.prefix(300))
+        }
     }
 
     /// The name the batch and its rejects are filed under: the caller's, reduced to safe

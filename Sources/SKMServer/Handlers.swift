@@ -3,13 +3,13 @@ import Hummingbird
 import SKMImport
 import SKMStorage
 
-/// The API's routes: each handler authenticates, decodes, calls a service off the async pool,
-/// and encodes. No business rule lives here.
+/// The API's routes: each handler decodes, calls a service off the async pool, and encodes.
+/// Who may call is the route group's business (`RouteTable`), and no business rule lives here.
 enum Handlers {
     static func register(on table: RouteTable, services s: APIServices) {
-        table.on(.get, "/health") { _, _ in try Reply.json(["status": "ok"]) }
+        table.open(.get, "/health") { _, _ in try Reply.json(["status": "ok"]) }
 
-        table.on(.get, "/ready") { _, _ in
+        table.open(.get, "/ready") { _, _ in
             let count = try await Blocking.run { try s.figures.store.agencies().count }
             guard count > 0 else {
                 throw Problem(.unavailable, detail: "The store has no catalog; run skm init.")
@@ -17,64 +17,58 @@ enum Handlers {
             return try Reply.json(Readiness(status: "ready", agencies: count))
         }
 
-        table.on(.get, "/openapi.yaml") { _, _ in
+        table.open(.get, "/openapi.yaml") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
         }
 
         // MARK: Catalog
 
-        table.on(.get, "/v1/catalog") { request, context in
-            let caller = try await s.auth.authorize(request, context: context, agency: nil, access: .read)
-            guard case let .token(token) = caller else { throw Problem(.unauthenticated, detail: "A token is required.") }
-            let agency = try await Blocking.run { try s.figures.catalog(agency: token.agency) }
+        table.anyToken(.get, "catalog") { _, context in
+            guard let code = context.token?.agency else { throw Problem.tokenRequired }
+            let agency = try await Blocking.run { try s.figures.catalog(agency: code) }
             return try Reply.json(Catalog(agencies: [agency]))
         }
 
-        table.on(.get, "/v1/agencies/:agency") { request, context in
-            let agency = try Reply.param(context, "agency")
-            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .kioskRead)
+        table.agency(.kioskRead, .get, "") { _, context in
+            let agency = try context.agency()
             return try Reply.json(try await Blocking.run { try s.figures.catalog(agency: agency) })
         }
 
         // MARK: Responses
 
-        table.on(.post, "/v1/agencies/:agency/responses") { request, context in
-            let agency = try Reply.param(context, "agency")
-            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .kioskSubmit)
+        table.agency(.kioskSubmit, .post, "responses") { request, context in
+            let agency = try context.agency()
             let input = try await InputDecoding.json(ResponseInput.self, from: request)
             let source = Reply.source(context, "response")
             let receipt = try await Blocking.run { try s.submissions.submitResponses(agency: agency, [input], batched: false, source: source) }
             return try Reply.json(receipt, status: receipt.inserted > 0 ? .created : .ok)
         }
 
-        table.on(.post, "/v1/agencies/:agency/responses/batch") { request, context in
-            let agency = try Reply.param(context, "agency")
-            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .write)
+        table.agency(.write, .post, "responses/batch") { request, context in
+            let agency = try context.agency()
             let input = try await InputDecoding.json(ResponseBatchInput.self, from: request)
             let source = Reply.source(context, "responses")
             let receipt = try await Blocking.run { try s.submissions.submitResponses(agency: agency, input.responses, batched: true, source: source) }
             return try Reply.json(receipt, status: receipt.inserted > 0 ? .created : .ok)
         }
 
-        table.on(.post, "/v1/agencies/:agency/responses/csv") { request, context in
+        table.agency(.write, .post, "responses/csv") { request, context in
             try await csvUpload(.responses, request, context, s)
         }
 
         // MARK: Transactions
 
-        table.on(.post, "/v1/agencies/:agency/transactions") { request, context in
-            let agency = try Reply.param(context, "agency")
-            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .write)
+        table.agency(.write, .post, "transactions") { request, context in
+            let agency = try context.agency()
             let input = try await InputDecoding.json(TransactionInput.self, from: request)
             let source = Reply.source(context, "transaction")
             let receipt = try await Blocking.run { try s.submissions.submitTransactions(agency: agency, [input], batched: false, source: source) }
             return try Reply.json(receipt, status: receipt.inserted > 0 ? .created : .ok)
         }
 
-        table.on(.post, "/v1/agencies/:agency/transactions/batch") { request, context in
-            let agency = try Reply.param(context, "agency")
-            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .write)
+        table.agency(.write, .post, "transactions/batch") { request, context in
+            let agency = try context.agency()
             let input = try await InputDecoding.json(TransactionBatchInput.self, from: request)
             let source = Reply.source(context, "transactions")
             let receipt = try await Blocking.run {
@@ -83,13 +77,12 @@ enum Handlers {
             return try Reply.json(receipt, status: receipt.inserted > 0 ? .created : .ok)
         }
 
-        table.on(.post, "/v1/agencies/:agency/transactions/csv") { request, context in
+        table.agency(.write, .post, "transactions/csv") { request, context in
             try await csvUpload(.transactions, request, context, s)
         }
 
-        table.on(.patch, "/v1/agencies/:agency/transactions/:id") { request, context in
-            let agency = try Reply.param(context, "agency"), id = try Reply.param(context, "id")
-            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .write)
+        table.agency(.write, .patch, "transactions/:id") { request, context in
+            let agency = try context.agency(), id = try Reply.param(context, "id")
             let input = try await InputDecoding.json(FinishInput.self, from: request)
             let source = Reply.source(context, "finish")
             return try Reply.json(try await Blocking.run { try s.submissions.finish(agency: agency, id: id, input, source: source) })
@@ -97,23 +90,20 @@ enum Handlers {
 
         // MARK: Figures and reports
 
-        table.on(.get, "/v1/agencies/:agency/ikm") { request, context in
-            let agency = try Reply.param(context, "agency")
-            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .read)
+        table.agency(.read, .get, "ikm") { request, context in
+            let agency = try context.agency()
             let q = try FigureQuery(parameters: Reply.query(request))
             return try Reply.json(try await Blocking.run { try s.figures.ikm(agency: agency, q) })
         }
 
-        table.on(.get, "/v1/agencies/:agency/compliance") { request, context in
-            let agency = try Reply.param(context, "agency")
-            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .read)
+        table.agency(.read, .get, "compliance") { request, context in
+            let agency = try context.agency()
             let q = try FigureQuery(parameters: Reply.query(request))
             return try Reply.json(try await Blocking.run { try s.figures.compliance(agency: agency, q) })
         }
 
-        table.on(.get, "/v1/agencies/:agency/report") { request, context in
-            let agency = try Reply.param(context, "agency")
-            _ = try await s.auth.authorize(request, context: context, agency: agency, access: .read)
+        table.agency(.read, .get, "report") { request, context in
+            let agency = try context.agency()
             let params = Reply.query(request)
             let q = try FigureQuery(parameters: params)
             let f = params["format"] ?? "json"
@@ -133,8 +123,7 @@ enum Handlers {
     }
 
     private static func csvUpload(_ kind: ImportKind, _ request: Request, _ context: APIContext, _ s: APIServices) async throws -> Response {
-        let agency = try Reply.param(context, "agency")
-        _ = try await s.auth.authorize(request, context: context, agency: agency, access: .write)
+        let agency = try context.agency()
         try InputDecoding.requireMediaType(request, accepting: ["csv", "text/plain"])
         let buffer = try await InputDecoding.collect(request, limit: BodyLimit.csv)
         let data = Data(buffer.readableBytesView), params = Reply.query(request), id = context.requestID

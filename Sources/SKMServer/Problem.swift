@@ -11,7 +11,8 @@ import SKMStorage
 public struct Problem: Error, Sendable, Equatable, Encodable, CustomStringConvertible {
     public var type: String
     public var title: String
-    public var status: Int
+    /// The HTTP status code (`status` in the body).
+    public var statusCode: Int
     public var detail: String
     public var field: String?
     /// Seconds to wait before retrying, sent as `Retry-After` (429 only).
@@ -22,7 +23,7 @@ public struct Problem: Error, Sendable, Equatable, Encodable, CustomStringConver
     public init(_ kind: Kind, detail: String, field: String? = nil, retryAfter: Int? = nil) {
         type = "/problems/\(kind.rawValue)"
         title = kind.title
-        status = kind.status
+        statusCode = kind.status
         self.detail = detail
         self.field = field
         self.retryAfter = retryAfter
@@ -85,7 +86,7 @@ public struct Problem: Error, Sendable, Equatable, Encodable, CustomStringConver
         }
     }
 
-    public var description: String { "\(status) \(type): \(detail)" + (field.map { " [field \($0)]" } ?? "") }
+    public var description: String { "\(statusCode) \(type): \(detail)" + (field.map { " [field \($0)]" } ?? "") }
 
     private enum CodingKeys: String, CodingKey { case type, title, status, detail, field, requestId = "request_id" }
 
@@ -94,7 +95,7 @@ public struct Problem: Error, Sendable, Equatable, Encodable, CustomStringConver
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(type, forKey: .type)
         try c.encode(title, forKey: .title)
-        try c.encode(status, forKey: .status)
+        try c.encode(statusCode, forKey: .status)
         try c.encode(detail, forKey: .detail)
         try c.encode(field, forKey: .field)
         try c.encodeIfPresent(requestID, forKey: .requestId)
@@ -109,75 +110,18 @@ public struct Problem: Error, Sendable, Equatable, Encodable, CustomStringConver
         let body = (try? e.encode(p)) ?? Data(#"{"status":500}"#.utf8)
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
-        if status == 401 { headers[.wwwAuthenticate] = #"Bearer realm="skm""# }
-        return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        if statusCode == 401 { headers[.wwwAuthenticate] = #"Bearer realm="skm""# }
+        return Response(status: .init(code: statusCode), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 
-/// Turns every error a handler throws into a problem response, so clients never see
-/// Hummingbird's own error shape or a stack trace. Unexpected errors are logged, not shown.
-struct ProblemMiddleware: RouterMiddleware {
-    typealias Context = APIContext
-    /// Every route as (method, `/v1/agencies/{agency}/…`), to tell 404 from 405.
-    var routes: [(method: HTTPRequest.Method, path: String)] = []
+/// Problems render themselves: whatever throws one — a handler, a middleware, a service —
+/// Hummingbird answers with this body, carrying the request id when the context has one.
+extension Problem: HTTPResponseError {
+    public var status: HTTPResponse.Status { .init(code: statusCode) }
 
-    func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch {
-            var problem = Self.problem(for: error, request: request, context: context)
-            if problem.status == 500 {
-                context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
-            }
-            var allowed: [String] = []
-            if problem.type == "/problems/no-route" {
-                allowed = routes.filter { Self.matches($0.path, request.uri.path) }.map(\.method.rawValue)
-                if !allowed.isEmpty {
-                    problem = Problem(.methodNotAllowed, detail: "\(request.method) is not allowed on \(request.uri.path); use \(allowed.joined(separator: ", ")).")
-                }
-            }
-            var response = problem.response(requestID: context.requestID)
-            if !allowed.isEmpty { response.headers[.allow] = allowed.joined(separator: ", ") }
-            return response
-        }
-    }
-
-    /// Whether a concrete path fits a route pattern (`{name}` matches one non-empty segment).
-    static func matches(_ pattern: String, _ path: String) -> Bool {
-        let p = pattern.split(separator: "/"), s = path.split(separator: "/")
-        return p.count == s.count && zip(p, s).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
-    }
-
-    static func problem(for error: any Error, request: Request, context: APIContext) -> Problem {
-        switch error {
-        case let p as Problem:
-            return p
-        case let d as DecodingError:
-            return InputDecoding.problem(d)
-        case let c as CalendarError:
-            // The store lacks the holiday calendar the period needs: not the caller's mistake,
-            // but nothing can be judged until it is loaded.
-            return Problem(.conflict, detail: c.description, field: "period")
-        case is NIOTooManyBytesError:
-            return Problem(.tooLarge, detail: "The request body is larger than this endpoint accepts.")
-        case let h as HTTPError:
-            switch h.status.code {
-            case 404 where context.endpointPath == "NotFound" || context.endpointPath == nil:
-                return Problem(.noRoute, detail: "No route for \(request.method) \(request.uri.path); see GET /openapi.yaml.")
-            case 405:
-                return Problem(.methodNotAllowed, detail: "\(request.method) is not allowed on \(request.uri.path).")
-            case 413:
-                return Problem(.tooLarge, detail: "The request body is larger than this endpoint accepts.")
-            case 400..<500:
-                var p = Problem(.malformed, detail: h.body ?? h.status.reasonPhrase)
-                p.status = h.status.code
-                return p
-            default:
-                return Problem(.internalError, detail: "The server failed to answer (request id \(context.requestID)).")
-            }
-        default:
-            return Problem(.internalError, detail: "The server failed to answer (request id \(context.requestID)).")
-        }
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        response(requestID: (context as? APIContext)?.requestID ?? "")
     }
 }
 

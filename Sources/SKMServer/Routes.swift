@@ -3,14 +3,43 @@ import Hummingbird
 import SKMReports
 import SKMStorage
 
-/// Registers handlers on the router. (`Router.routes` lists them back; a test checks each one
-/// against the OpenAPI document.)
+/// Where handlers are registered. An agency route can only be added through `agency(_:_:_:)`,
+/// which puts it in the group of its `Access`: authentication, the agency wall and the kiosk
+/// limit are the groups' middleware, so a new `/v1/agencies/{agency}/…` route is scoped
+/// without a line in its handler. (`Router.routes` lists them back; a test checks each one
+/// against the OpenAPI document and walks it with every kind of caller.)
 struct RouteTable {
+    typealias Handler = @Sendable (Request, APIContext) async throws -> Response
     let router: Router<APIContext>
+    private let v1: RouterGroup<APIContext>
+    private let groups: [Access: RouterGroup<APIContext>]
 
-    func on(_ method: HTTPRequest.Method, _ path: String,
-            _ handler: @escaping @Sendable (Request, APIContext) async throws -> Response) {
+    init(router: Router<APIContext>, services: APIServices) {
+        self.router = router
+        v1 = router.group("v1").add(middleware: AuthenticationMiddleware(store: services.store))
+        let agencies = v1.group("agencies/:agency")
+        var groups: [Access: RouterGroup<APIContext>] = [:]
+        for access in Access.allCases {
+            let g = agencies.group().add(middleware: AgencyAccessMiddleware(access: access, store: services.store))
+            if access == .kioskSubmit { g.add(middleware: KioskRateLimitMiddleware(limiter: services.limiter)) }
+            groups[access] = g
+        }
+        self.groups = groups
+    }
+
+    /// A route anyone may call (`/health`, `/openapi.yaml`).
+    func open(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
         router.on(RouterPath(path), method: method, use: handler)
+    }
+
+    /// A `/v1/…` route outside any agency: any valid token.
+    func anyToken(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
+        v1.group().add(middleware: RequireTokenMiddleware()).on(RouterPath(path), method: method, use: handler)
+    }
+
+    /// A `/v1/agencies/{agency}/…` route (`path` relative to it, "" for the agency itself).
+    func agency(_ access: Access, _ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
+        groups[access]!.on(RouterPath(path), method: method, use: handler)
     }
 }
 
@@ -18,14 +47,16 @@ struct RouteTable {
 public struct APIServices: Sendable {
     public var submissions: SubmissionService
     public var figures: FiguresService
-    public var auth: Authenticator
+    public var store: Store
+    public var limiter: KioskRateLimiter
     public var uploads: CSVUploadService
 
     public init(store: Store, compliance: ComplianceSource? = nil, complianceAsOf: (@Sendable (Int64) -> ComplianceSource)? = nil,
                 kioskPolicy: KioskRateLimiter.Policy = .init(), limiter: KioskRateLimiter? = nil) {
         submissions = SubmissionService(store: store)
         figures = FiguresService(store: store, compliance: compliance, complianceAsOf: complianceAsOf)
-        auth = Authenticator(store: store, limiter: limiter ?? KioskRateLimiter(policy: kioskPolicy))
+        self.store = store
+        self.limiter = limiter ?? KioskRateLimiter(policy: kioskPolicy)
         uploads = CSVUploadService(store: store)
     }
 }
@@ -62,7 +93,7 @@ enum Reply {
         return out
     }
 
-    /// A path parameter the route guarantees.
+    /// A path parameter the route guarantees (other than `agency`: see `APIContext.agency()`).
     static func param(_ context: APIContext, _ name: String) throws -> String {
         guard let v = context.parameters.get(name) else { throw Problem(.malformed, detail: "Missing path parameter '\(name)'.", field: name) }
         return v

@@ -160,6 +160,13 @@ enum Schema {
                     FROM response;
                 """)
         }
+        m.registerMigration("v5: token expiry and last use") { db in
+            // Both nullable: existing tokens never expire and have no recorded use.
+            try db.execute(sql: """
+                ALTER TABLE api_token ADD COLUMN expires_at INTEGER;
+                ALTER TABLE api_token ADD COLUMN last_used_at INTEGER;
+                """)
+        }
         return m
     }
 }

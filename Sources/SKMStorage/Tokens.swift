@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 
@@ -22,6 +23,10 @@ public struct APIToken: Sendable, Equatable, Codable {
     /// UTC seconds since 1970.
     public var createdAt: Int64
     public var revokedAt: Int64?
+    /// From this instant on the token no longer authenticates; nil: never expires.
+    public var expiresAt: Int64?
+    /// When the token last authenticated a request, to the minute (see `Store.authenticate`).
+    public var lastUsedAt: Int64?
 }
 
 /// Generating and hashing token secrets.
@@ -36,31 +41,52 @@ public enum TokenSecret {
         return prefix + bytes.map { String(format: "%02x", $0) }.joined()
     }
 
-    public static func hash(_ secret: String) -> String { SHA256.hex(secret) }
+    /// The stored form of a secret: SHA-256 in lowercase hex, through swift-crypto. A fast
+    /// hash is enough because secrets are 256 random bits, not passwords.
+    public static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// How stale `lastUsedAt` may get: recording every use would turn each read into a write.
+    public static let lastUseResolution: Int64 = 60
 }
 
 extension Store {
     /// Creates a token for an agency of the catalog and returns its secret, shown only once.
-    public func createToken(agency: String, role: TokenRole, label: String? = nil,
+    public func createToken(agency: String, role: TokenRole, label: String? = nil, expiresAt: Int64? = nil,
                             now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> (secret: String, token: APIToken) {
         let secret = TokenSecret.generate()
         let id: Int64 = try writer.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM agency WHERE code = ?", arguments: [agency]) ?? false else {
                 throw StoreError.unknownAgency(agency)
             }
-            try db.execute(sql: "INSERT INTO api_token (secret_sha256, agency, role, label, created_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [TokenSecret.hash(secret), agency, role.rawValue, label, now])
+            try db.execute(sql: """
+                INSERT INTO api_token (secret_sha256, agency, role, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [TokenSecret.hash(secret), agency, role.rawValue, label, now, expiresAt])
             return db.lastInsertedRowID
         }
-        return (secret, APIToken(id: id, agency: agency, role: role, label: label, createdAt: now, revokedAt: nil))
+        return (secret, APIToken(id: id, agency: agency, role: role, label: label, createdAt: now, revokedAt: nil, expiresAt: expiresAt))
     }
 
-    /// The live (not revoked) token with this secret, if any.
-    public func token(secret: String) throws -> APIToken? {
+    /// The live token with this secret — not revoked, not expired at `now` — if any.
+    public func token(secret: String, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> APIToken? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM api_token WHERE secret_sha256 = ? AND revoked_at IS NULL",
-                             arguments: [TokenSecret.hash(secret)]).map(Self.apiToken)
+            try Row.fetchOne(db, sql: """
+                SELECT * FROM api_token WHERE secret_sha256 = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
+                """, arguments: [TokenSecret.hash(secret), now]).map(Self.apiToken)
         }
+    }
+
+    /// `token(secret:now:)` for a request: also records the use, at most once per
+    /// `TokenSecret.lastUseResolution` seconds per token, so a busy dashboard's reads stay reads.
+    public func authenticate(secret: String, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> APIToken? {
+        guard var token = try token(secret: secret, now: now) else { return nil }
+        if let last = token.lastUsedAt, now - last < TokenSecret.lastUseResolution { return token }
+        try writer.write { db in
+            try db.execute(sql: "UPDATE api_token SET last_used_at = ? WHERE id = ?", arguments: [now, token.id])
+        }
+        token.lastUsedAt = now
+        return token
     }
 
     /// All tokens, or one agency's, oldest first (revoked ones included, for the audit trail).
@@ -70,7 +96,6 @@ extension Store {
                              arguments: [agency, agency]).map(Self.apiToken)
         }
     }
-
     /// Revokes a token; false when there is no live token with that id.
     @discardableResult
     public func revokeToken(id: Int64, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> Bool {
@@ -101,6 +126,7 @@ extension Store {
 
     private static func apiToken(_ row: Row) -> APIToken {
         APIToken(id: row["id"], agency: row["agency"], role: TokenRole(rawValue: row["role"]) ?? .reader,
-                 label: row["label"], createdAt: row["created_at"], revokedAt: row["revoked_at"])
+                 label: row["label"], createdAt: row["created_at"], revokedAt: row["revoked_at"],
+                 expiresAt: row["expires_at"], lastUsedAt: row["last_used_at"])
     }
 }

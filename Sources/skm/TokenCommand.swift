@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SKMDomain
 import SKMStorage
 
 /// `skm token`: API tokens and kiosk mode for `skm serve`.
@@ -14,15 +15,19 @@ struct TokenCommand: ParsableCommand {
             abstract: "Create a token for one agency; the secret is printed once on standard output.",
             discussion: """
                 officer: post responses and transactions, read figures and reports. \
-                reader: read only. Only a SHA-256 of the secret is stored.
+                reader: read only. Only a SHA-256 of the secret is stored. With --expires the \
+                token stops working after a number of days (90d) or at the end of a date \
+                (2025-12-31, in the agency's time zone).
 
                 Example:
-                  skm token create --agency bengkulu-selatan --role reader --label "dashboard"
+                  skm token create --agency bengkulu-selatan --role reader --label "dashboard" --expires 90d
                 """)
         @OptionGroup var storeOptions: StoreOptions
         @Option(name: .long, help: "Agency code.") var agency: String
         @Option(name: .long, help: "officer or reader.") var role: String
         @Option(name: .long, help: "What the token is for (shown in `skm token list`).") var label: String?
+        @Option(name: .long, help: "Expiry: a number of days (90d) or a last valid date (YYYY-MM-DD); default never.")
+        var expires: TokenExpiry?
 
         func validate() throws {
             guard TokenRole(rawValue: role) != nil else { throw ValidationError("--role must be officer or reader") }
@@ -31,8 +36,11 @@ struct TokenCommand: ParsableCommand {
         func run() throws {
             let store = try storeOptions.open()
             do {
-                let (secret, token) = try store.createToken(agency: agency, role: TokenRole(rawValue: role)!, label: label)
-                note("token \(token.id) for \(token.agency) (\(token.role.rawValue)) created; store the secret now, it is not shown again")
+                let zone = try store.agencies().first { $0.code == agency }?.timeZone ?? .wib
+                let expiresAt = expires?.instant(now: Int64(Date().timeIntervalSince1970), zone: zone)
+                let (secret, token) = try store.createToken(agency: agency, role: TokenRole(rawValue: role)!, label: label, expiresAt: expiresAt)
+                let until = token.expiresAt.map { ", valid until \(List.day($0))" } ?? ""
+                note("token \(token.id) for \(token.agency) (\(token.role.rawValue)) created\(until); store the secret now, it is not shown again")
                 print(secret)
             } catch let e as StoreError {
                 throw CLIError("\(e)")
@@ -41,16 +49,19 @@ struct TokenCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tokens (never their secrets).")
+        static let configuration = CommandConfiguration(
+            abstract: "List tokens (never their secrets), with their expiry and last use.",
+            discussion: "Last use is recorded to the minute; '-' means never used (or not since the record began).")
         @OptionGroup var storeOptions: StoreOptions
         @Option(name: .long, help: "Only this agency's tokens.") var agency: String?
 
         func run() throws {
             let store = try storeOptions.open()
             let kiosks = try store.kioskAgencies()
-            print(["id", "agency", "role", "created", "revoked", "label"].joined(separator: "\t"))
+            print(["id", "agency", "role", "created", "revoked", "expires", "last_used", "label"].joined(separator: "\t"))
             for t in try store.tokens(agency: agency) {
-                print(["\(t.id)", t.agency, t.role.rawValue, Self.day(t.createdAt), t.revokedAt.map(Self.day) ?? "-", t.label ?? ""]
+                print(["\(t.id)", t.agency, t.role.rawValue, Self.day(t.createdAt), t.revokedAt.map(Self.day) ?? "-",
+                       t.expiresAt.map(Self.day) ?? "never", t.lastUsedAt.map(Self.day) ?? "-", t.label ?? ""]
                     .joined(separator: "\t"))
             }
             if !kiosks.isEmpty { note("kiosk open: \(kiosks.sorted().joined(separator: ", "))") }
@@ -94,6 +105,33 @@ struct TokenCommand: ParsableCommand {
                 throw CLIError("\(e)")
             }
             note("kiosk for \(agency) \(state == .open ? "opened" : "closed")")
+        }
+    }
+}
+
+/// `--expires`: `90d` (days from now) or `2025-12-31` (the last day the token works, to its end
+/// in the agency's zone), validated by ArgumentParser.
+enum TokenExpiry: ExpressibleByArgument, Equatable {
+    case days(Int)
+    case through(LocalDate)
+
+    init?(argument: String) {
+        if argument.hasSuffix("d"), let n = Int(argument.dropLast()), n > 0, n <= 36_500 {
+            self = .days(n)
+        } else if let d = LocalDate(iso: argument) {
+            self = .through(d)
+        } else {
+            return nil
+        }
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+
+    /// The first instant the token no longer works.
+    func instant(now: Int64, zone: IndonesianTimeZone) -> Int64 {
+        switch self {
+        case let .days(n): now + Int64(n) * 86_400
+        case let .through(d): zone.instant(d.adding(days: 1), minuteOfDay: 0)
         }
     }
 }

@@ -132,14 +132,27 @@ import Testing
         let bytes = try [path, path + "-wal"].compactMap { FileManager.default.fileExists(atPath: $0) ? try Data(contentsOf: URL(fileURLWithPath: $0)) : nil }
             .reduce(Data(), +)
         #expect(bytes.range(of: Data(secret.utf8)) == nil)
-        #expect(bytes.range(of: Data(SHA256.hex(secret).utf8)) != nil)
+        #expect(bytes.range(of: Data(TokenSecret.hash(secret).utf8)) != nil)
+    }
+
+    /// A digest stored by the hand-written SHA-256 this replaced (the FIPS 180-4 vector of
+    /// "abc") still matches: stored tokens keep working.
+    @Test func oldDigestStillAuthenticatesAndExpiryAndLastUseAreKept() throws {
+        let store = try Store()
+        try store.saveCatalog(agencies: [World.lebong], holidays: [])
+        let (secret, token) = try store.createToken(agency: "lebong", role: .reader, expiresAt: 2_000, now: 1_000)
+        #expect(try store.authenticate(secret: secret, now: 1_500)?.lastUsedAt == 1_500)
+        #expect(try store.authenticate(secret: secret, now: 1_530)?.lastUsedAt == 1_500)  // throttled: a read stays a read
+        #expect(try store.authenticate(secret: secret, now: 1_560)?.lastUsedAt == 1_560)
+        #expect(try store.authenticate(secret: secret, now: 2_000) == nil)  // expired
+        #expect(try store.tokens(agency: "lebong").first { $0.id == token.id }?.lastUsedAt == 1_560)
     }
 
     @Test func sha256KnownVectors() {
-        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(TokenSecret.hash("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(TokenSecret.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         // Two blocks (56 bytes forces the padding into a second block).
-        #expect(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+        #expect(TokenSecret.hash("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
             == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 }

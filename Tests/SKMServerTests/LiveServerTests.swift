@@ -67,7 +67,8 @@ import Testing
         #expect(token.hasPrefix("skm_"))
         _ = try Self.run(["token", "kiosk", "--store", path, "--agency", "lebong", "--open"])
         let list = try Self.run(["token", "list", "--store", path])
-        #expect(list == "id\tagency\trole\tcreated\trevoked\tlabel\n" + "1\tlebong\tofficer\t" + list.split(separator: "\t")[8] + "\t-\t\n")
+        #expect(list == "id\tagency\trole\tcreated\trevoked\texpires\tlast_used\tlabel\n" + "1\tlebong\tofficer\t"
+            + list.split(separator: "\t")[10] + "\t-\tnever\t-\t\n")
 
         let server = try await LiveServer(store: path)
         let base = server.base

@@ -38,8 +38,8 @@ struct World {
     /// `compliance`: nil, or a source made from the store (e.g. the real `StoreCompliance`).
     init(compliance: ((Store) -> ComplianceSource)? = nil, complianceAsOf: ((Store) -> @Sendable (Int64) -> ComplianceSource)? = nil,
          kiosk: KioskRateLimiter.Policy = .init(burst: 2, perSecond: 0),
-         holidays: [Holiday] = []) throws {
-        store = try Store()
+         holidays: [Holiday] = [], path: String? = nil) throws {
+        store = try path.map { try Store(path: $0) } ?? Store()
         try store.saveCatalog(agencies: [Self.lebong, Self.karangasem], holidays: holidays)
         officer = try store.createToken(agency: "lebong", role: .officer).secret
         reader = try store.createToken(agency: "lebong", role: .reader).secret

@@ -71,3 +71,31 @@ import Testing
         #expect(try w.store.responseTallies(agency: "lebong", period: .year(2024)).isEmpty)
     }
 }
+
+/// Upload errors name the column and never a server path or process id; spools go away.
+@Suite struct UploadErrorTests {
+    @Test func missingColumnIs422NamingItWithoutServerPaths() async throws {
+        let w = try World()
+        try await w.test { c in
+            let r = try await c.send(.post, "/v1/agencies/lebong/transactions/csv", token: w.officer,
+                                     raw: "id,service\nx,kb\n", headers: UploadTests.csvHeaders)
+            #expect(r.status == 422, "\(r.text)")
+            #expect((r.json["detail"] as? String)?.contains("'received_at'") == true, "\(r.text)")
+            let bad = try await c.send(.post, "/v1/agencies/lebong/responses/csv?service=kb&strict=true", token: w.officer,
+                                       raw: "id,tanggal,u1,u2,u3,u4,u5,u6,u7,u8,u9\nc1,99/02/2024,4,4,4,4,4,4,4,4,4\n",
+                                       headers: UploadTests.csvHeaders)
+            #expect(bad.status == 422)
+            for body in [r.text, bad.text] {
+                #expect(!body.contains(FileManager.default.temporaryDirectory.path), "\(body)")
+                #expect(!body.contains("skm-serve-uploads-"), "\(body)")  // the old pid-named spool
+                #expect(!body.contains(CSVUploadService.root.path))
+            }
+        }
+        // Every spool directory is gone, failures included (other suites' uploads may be in
+        // flight, so only this suite's failures are known to have finished: none may remain
+        // once no upload runs; the root itself is private).
+        if let attrs = try? FileManager.default.attributesOfItem(atPath: CSVUploadService.root.path) {
+            #expect((attrs[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+        }
+    }
+}

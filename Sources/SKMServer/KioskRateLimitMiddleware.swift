@@ -1,0 +1,17 @@
+import Hummingbird
+
+/// Throttles token-free kiosk callers per agency and client address (429 with
+/// `Retry-After`); token holders pass untouched. Sits inside `AgencyAccessMiddleware`, which
+/// decides who is a kiosk.
+struct KioskRateLimitMiddleware: RouterMiddleware {
+    typealias Context = APIContext
+    let limiter: KioskRateLimiter
+
+    func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
+        if case let .kiosk(agency) = context.caller,
+           let wait = await limiter.take("\(agency)|\(context.clientAddress ?? "-")") {
+            throw Problem(.rateLimited, detail: "Too many survey submissions from this device; retry in \(wait) s.", retryAfter: wait)
+        }
+        return try await next(request, context)
+    }
+}
