@@ -35,8 +35,9 @@ public protocol SurveyStore: AnyObject, Sendable {
     func importBatch<T>(kind: ImportWriter.Kind, file: String, _ body: (ImportWriter) throws -> T) throws
         -> (T, ImportCounts, batch: Int64)
     /// Files a batch and its rejects under another name, in one transaction; that name's
-    /// earlier rejects of the same kind are superseded.
-    func relabelBatch(_ batch: Int64, file: String) throws
+    /// earlier rejects of the same kind — of `agency` only, when given (an HTTP upload) — are
+    /// superseded.
+    func relabelBatch(_ batch: Int64, file: String, agency: String?) throws
 
     // MARK: Reads for reports, figures and the API
 
@@ -72,9 +73,13 @@ public protocol SurveyStore: AnyObject, Sendable {
     // MARK: Tokens and kiosks
 
     /// Creates a token for an agency of the catalog and returns its secret, shown only once.
-    func createToken(agency: String, role: TokenRole, label: String?, now: Int64) throws -> (secret: String, token: APIToken)
-    /// The live (not revoked) token with this secret.
-    func token(secret: String) throws -> APIToken?
+    func createToken(agency: String, role: TokenRole, label: String?, expiresAt: Int64?, now: Int64) throws
+        -> (secret: String, token: APIToken)
+    /// The live token with this secret: not revoked, not expired at `now`.
+    func token(secret: String, now: Int64) throws -> APIToken?
+    /// `token(secret:now:)` for a request, recording the use at most once a minute per token
+    /// (so that reads stay reads); a shared table, so every server process sees it.
+    func authenticate(secret: String, now: Int64) throws -> APIToken?
     /// All tokens, or one agency's, by id (revoked ones included).
     func tokens(agency: String?) throws -> [APIToken]
     /// Revokes a live token; false when there is none with that id.
