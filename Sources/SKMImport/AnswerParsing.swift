@@ -36,9 +36,13 @@ public struct AnswerParser: Sendable {
         }
         let text = Self.normalize(cell)
         if text.isEmpty { return .success(nil) }
-        if let d = Double(text.replacingOccurrences(of: ",", with: ".")) {  // "4.0" from a spreadsheet
-            guard d == d.rounded(), (1...4).contains(d) else { return .failure(outOfRange(text)) }
-            return .success(Int(d))
+        if let (n, exact) = Self.plainNumber(text) {  // "4.0", "4,0" from a spreadsheet
+            guard exact, (1...4).contains(n) else { return .failure(outOfRange(text)) }
+            return .success(n)
+        }
+        if Self.looksNumeric(text) {
+            // 0x4, +4, 1e0: numbers no questionnaire writes, refused rather than read as 4, 4, 1.
+            return .failure(AnswerFailure("jawaban '\(text)' bukan angka 1–4 yang ditulis biasa (tanpa tanda, pangkat atau heksadesimal)"))
         }
         if let v = labels[u][text] { return .success(v) }
         // "a. Sangat sesuai", "4) Sangat sesuai"
@@ -55,6 +59,31 @@ public struct AnswerParser: Sendable {
         let unsur = method.unsur[u]
         let known = unsur.labels.isEmpty ? "" : " atau label \(unsur.code) (\(unsur.labels.joined(separator: " / ")))"
         return .failure(AnswerFailure("jawaban '\(cell.trimmingSpaces)' bukan angka 1–4\(known)"))
+    }
+
+    /// Plain decimal digits, optionally with a `.` or `,` fraction: (the whole part, whether the
+    /// fraction is all zeros). Nothing else — no sign, exponent or hex, which `Double(_:)` takes.
+    static func plainNumber(_ text: String) -> (Int, exact: Bool)? {
+        var n = 0, digits = 0, exact = true, afterPoint = false
+        for b in text.utf8 {
+            if b >= 0x30, b <= 0x39 {
+                if afterPoint { if b != 0x30 { exact = false } } else {
+                    guard digits < 9 else { return nil }
+                    n = n * 10 + Int(b - 0x30); digits += 1
+                }
+            } else if b == UInt8(ascii: ".") || b == UInt8(ascii: ","), digits > 0, !afterPoint {
+                afterPoint = true
+            } else {
+                return nil
+            }
+        }
+        return digits > 0 ? (n, exact) : nil
+    }
+
+    /// A digit, and nothing but what numbers are written with (sign, point, exponent, hex).
+    static func looksNumeric(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+            && text.utf8.allSatisfy { b in (b >= 0x30 && b <= 0x39) || "+-.,xXeEabcdefABCDEF".utf8.contains(b) }
     }
 
     private func outOfRange(_ v: String) -> AnswerFailure { AnswerFailure("jawaban \(v) di luar rentang 1–4") }

@@ -6,7 +6,9 @@ import Foundation
 /// accept `ab"c` (figures in docs/performance.md). Strict means every record it cannot read
 /// unambiguously becomes a `.malformed` event carrying its line, never a guess:
 /// a quote inside an unquoted field, text after a closing quote, a quoted field that never
-/// closes, invalid UTF-8, or a field count that differs from the header's.
+/// closes, invalid UTF-8, or a field count that differs from the header's. A quoted field
+/// that never closes, or that runs across lines into a record that cannot be read, is a
+/// `.damaged` event instead: the lines it swallowed were rows, and no guess can get them back.
 ///
 /// Accepts a UTF-8 byte-order mark, LF / CRLF / CR line ends, blank lines (skipped), and
 /// comma, semicolon or tab as the delimiter, sniffed from the header line — Indonesian
@@ -133,6 +135,8 @@ public final class CSVReader: TableSource {
         defer { pos = p; self.line = line; self.skipLF = skipLF; self.field = field }
         var startLine = line
         var quoted = false, wasQuoted = false, afterQuote = false, highBit: UInt8 = 0
+        var quotedLineBreak = false  // a quoted field of this record spans lines
+        var lastLine = line  // the last line with a byte of this record
         var problem: String?
         var broken = false  // a structural problem: skip to the end of the line
 
@@ -166,9 +170,9 @@ public final class CSVReader: TableSource {
         while true {
             guard let b = nextByte() else {
                 if fields.isEmpty, field.isEmpty, !wasQuoted, problem == nil { return nil }
-                if quoted { problem = "tanda kutip yang dibuka di baris \(startLine) tidak pernah ditutup" }
+                if quoted { return .damaged(.unterminatedQuote(line: startLine, through: lastLine)) }
                 finishField()
-                return finish(fields, startLine, problem)
+                return finish(fields, startLine, problem, through: quotedLineBreak ? lastLine : nil)
             }
             if skipLF {
                 skipLF = false
@@ -179,7 +183,7 @@ public final class CSVReader: TableSource {
                     quoted = false
                     afterQuote = true
                 } else {
-                    if b == Self.lf { line += 1 }
+                    if b == Self.lf { line += 1; quotedLineBreak = true } else { lastLine = line }
                     highBit |= b
                     field.append(b)
                 }
@@ -193,8 +197,9 @@ public final class CSVReader: TableSource {
                     continue
                 }
                 finishField()
-                return finish(fields, startLine, problem)
+                return finish(fields, startLine, problem, through: quotedLineBreak ? line - 1 : nil)
             }
+            lastLine = line
             if broken { continue }
             if b == delimiter {
                 finishField()
@@ -253,9 +258,13 @@ public final class CSVReader: TableSource {
         }
     }
 
-    private func finish(_ fields: [String], _ line: Int, _ problem: String?) -> SourceEvent {
+    /// `through`: the record's last line when a quoted field of it spans lines; then a record
+    /// that cannot be read is a stray quote that swallowed the lines, not one bad row.
+    private func finish(_ fields: [String], _ line: Int, _ problem: String?, through: Int? = nil) -> SourceEvent {
+        let wrongCount = headerCount > 0 && fields.count != headerCount
+        if let through, problem != nil || wrongCount { return .damaged(.strayQuote(line: line, through: through)) }
         if let problem { return .malformed(line: line, reason: problem) }
-        if headerCount > 0, fields.count != headerCount {
+        if wrongCount {
             return .malformed(line: line, reason: "\(fields.count) kolom, padahal header punya \(headerCount)")
         }
         return .row(SourceRow(line: line, cells: fields))

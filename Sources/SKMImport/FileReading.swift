@@ -9,6 +9,8 @@ struct ImportBatch: Sendable {
         /// The next row of `rows`.
         case row(line: Int)
         case problem(RowProblem, line: Int)
+        /// An optional field of the next row, left empty: stored beside the rejects.
+        case warning(RowProblem, line: Int)
     }
 
     var rows = EncodedRows(reservingRows: FileReading.batchSize)
@@ -46,6 +48,10 @@ final class FileReading: @unchecked Sendable {
     /// An array: a file names one agency or a few, and their codes are the catalog's own
     /// strings, so comparing is cheaper than hashing on every row.
     private(set) var agencies: [String] = []
+    /// What `--keep-going` skipped, for the summary; read, like `header`, after the channel ends.
+    private(set) var skipped: [String] = []
+    /// Ids of the store's id-less rows from before `RowIdentity`; set before `start`.
+    var legacyIDs: Set<String> = []
 
     init(source: any TableSource, kind: ImportKind, options: ImportOptions, catalog: [Agency], progress: ImportProgress?) {
         self.source = source
@@ -87,6 +93,7 @@ final class FileReading: @unchecked Sendable {
             if !agencies.contains(agency) { agencies.append(agency) }
         }
         var add: ((SourceRow) throws(RowProblem) -> Void)?
+        var lastLine = 1  // the header's, until a row is read
         do {
             try source.read(header: { header in
                 let plan = try ColumnPlan(header: header, kind: kind, overrides: options.columnMap, layout: options.layout)
@@ -113,16 +120,23 @@ final class FileReading: @unchecked Sendable {
                         pending.rows.append(t, receivedDate: day)
                     }
                 case .responses:
-                    let rows = ResponseRows(ctx: ctx, method: layout.method)
+                    let identity = plan.index(.id) == nil ? RowIdentity(header: header, plan: plan, legacyIDs: self.legacyIDs) : nil
+                    let rows = ResponseRows(ctx: ctx, method: layout.method, identity: identity)
+                    var warnings: [RowProblem] = []
                     add = { row throws(RowProblem) in
-                        let r = try rows.read(row)
+                        let r = try rows.read(row, warnings: &warnings)
                         seen(r.agency)
                         pending.rows.append(r)
+                        if !warnings.isEmpty {
+                            for w in warnings { pending.items.append(.warning(w, line: row.line)) }
+                            warnings.removeAll()
+                        }
                     }
                 }
             }, row: { event in
                 switch event {
                 case let .row(r):
+                    lastLine = r.line
                     do throws(RowProblem) {
                         try add!(r)
                         pending.items.append(.row(line: r.line))
@@ -131,12 +145,29 @@ final class FileReading: @unchecked Sendable {
                     }
                     try rowDone()
                 case let .malformed(line, reason):
+                    lastLine = line
                     pending.items.append(.problem(RowProblem(column: nil, value: nil, reason: reason), line: line))
+                    try rowDone()
+                case let .damaged(fault):
+                    guard options.keepGoing else { throw ImportError.damaged(file: source.fileName, fault) }
+                    lastLine = fault.through
+                    skipped.append(fault.english)
+                    pending.items.append(.problem(RowProblem(column: nil, value: nil, reason: fault.indonesian), line: fault.line))
                     try rowDone()
                 }
             })
         } catch is Cancelled {
             return
+        } catch let e as ImportError {
+            throw e
+        } catch {
+            // The reader gave up mid-file (a damaged XLSX part, a missing shared string): with
+            // --keep-going the rows before it stay, and the stop is a reject and a skipped entry.
+            guard options.keepGoing, header != nil else { throw error }
+            skipped.append("after row \(lastLine): \(error)")
+            pending.items.append(.problem(RowProblem(column: nil, value: nil,
+                                                     reason: "berkas rusak, sisanya tidak terbaca: \(error)"), line: lastLine + 1))
+            rowsRead += 1
         }
         if !pending.items.isEmpty { _ = channel.send(pending) }
         progress?.finish()

@@ -13,9 +13,17 @@ public struct ImportReport: Sendable {
     public var conflicts = 0
     public var rejects: [RejectRecord] = []
     public var rejectsNotListed = 0
+    /// Stored rows with an optional field left empty because it could not be read. Kept in
+    /// the store's rejects (reason starting with `warningPrefix`), not counted as rejected.
+    public var warnings: [RejectRecord] = []
+    public var warningCount = 0
+    /// Marks a warning among the stored rejects.
+    public static let warningPrefix = "peringatan (baris tetap disimpan): "
     /// Columns that identify a person: dropped unread.
     public var dropped: [String] = []
     public var ignored: [String] = []
+    /// Lines `--keep-going` skipped over a structural fault (each also a reject).
+    public var skipped: [String] = []
     /// Field ← column as decided from the header, in field order.
     public var mapping: [(field: String, column: String)] = []
     /// The batch id in the store; nil when the import was rolled back.
@@ -30,6 +38,11 @@ public struct ImportReport: Sendable {
 
     mutating func add(_ r: RejectRecord) {
         if rejects.count < Self.listLimit { rejects.append(r) } else { rejectsNotListed += 1 }
+    }
+
+    mutating func addWarning(_ r: RejectRecord) {
+        warningCount += 1
+        if warnings.count < Self.listLimit { warnings.append(r) }
     }
 
     /// Rows read (data rows, after the header).
@@ -50,11 +63,20 @@ public struct ImportReport: Sendable {
             lines.append("  dropped (identify a person, not stored): " + dropped.joined(separator: ", "))
         }
         if !ignored.isEmpty { lines.append("  ignored: " + ignored.joined(separator: ", ")) }
+        if warningCount > 0 {
+            lines.append("  \(warningCount) stored row(s) with an optional field left empty (listed below as warnings)")
+        }
+        for s in skipped { lines.append("  skipped (--keep-going): " + s) }
         if batch == nil { lines.append("  nothing was stored") }
         if !rejects.isEmpty {
             lines.append("rejected rows:")
             for r in rejects { lines.append("  " + Self.describe(r)) }
             if rejectsNotListed > 0 { lines.append("  … and \(rejectsNotListed) more (all are stored; see the report's rejects sheet)") }
+        }
+        if !warnings.isEmpty {
+            lines.append("warnings (row stored, field left empty):")
+            for r in warnings { lines.append("  " + Self.describe(r)) }
+            if warningCount > warnings.count { lines.append("  … and \(warningCount - warnings.count) more (all are stored with the rejects)") }
         }
         return lines.joined(separator: "\n")
     }

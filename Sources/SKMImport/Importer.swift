@@ -16,13 +16,17 @@ public struct ImportOptions: Sendable {
     public var strict = false
     /// A changed row under an existing id overwrites it instead of being rejected.
     public var replace = false
+    /// A structural fault (an unterminated quote, a damaged XLSX part) skips the lines it
+    /// spoils, listed in the report, instead of stopping the import with nothing stored.
+    public var keepGoing = false
     /// How numbered question columns (q1…q9) map to unsur.
     public var layout: QuestionnaireLayout = .regulationOrder
     public var dateOrder: DateOrder = .dayFirst
 
     public init(agency: String? = nil, service: String? = nil, sheet: String? = nil,
                 columnMap: [(column: String, field: String)] = [], strict: Bool = false, replace: Bool = false,
-                layout: QuestionnaireLayout = .regulationOrder, dateOrder: DateOrder = .dayFirst) {
+                layout: QuestionnaireLayout = .regulationOrder, dateOrder: DateOrder = .dayFirst, keepGoing: Bool = false) {
+        self.keepGoing = keepGoing
         self.agency = agency
         self.service = service
         self.sheet = sheet
@@ -43,6 +47,8 @@ public enum ImportError: Error, CustomStringConvertible {
     case strictFailed(ImportReport)
     /// A date that is only valid month-first (e.g. 3/13/2024) in a day-first import.
     case monthFirstDates(file: String, line: Int, value: String)
+    /// The file's structure is broken from `fault.line` on; without `--keep-going` nothing is stored.
+    case damaged(file: String, StructuralFault)
 
     public var description: String {
         switch self {
@@ -57,6 +63,9 @@ public enum ImportError: Error, CustomStringConvertible {
         case let .monthFirstDates(f, line, value):
             "\(f):\(line): '\(value)' is only a date month first (an en-US export?), so other dates in this file "
                 + "may have day and month swapped; nothing was stored. Re-import with --date-order mdy, or fix that line."
+        case let .damaged(f, fault):
+            "\(f):\(fault.line): \(fault.english); nothing was stored. Fix the file there, "
+                + "or pass --keep-going to store the other rows and skip these lines."
         }
     }
 }
@@ -87,6 +96,7 @@ public enum Importer {
         let reading = FileReading(source: source, kind: kind, options: options, catalog: catalog, progress: progress)
 
         let (_, counts, batch) = try store.importBatch(kind: kind, file: fileName) { w in
+            if kind == .responses { reading.legacyIDs = try w.legacyContentIDs(agencies: catalog.map(\.code)) }
             let channel = BatchChannel<ImportBatch>(capacity: FileReading.batchesInFlight)
             reading.start(into: channel)
             defer {  // a failure here stops the reader before the batch rolls back
@@ -118,6 +128,11 @@ public enum Importer {
                         next += 1
                     case let .problem(p, line):
                         try rejected(line, p)
+                    case let .warning(p, line):
+                        let r = RejectRecord(file: fileName, line: line, column: p.column, value: p.value,
+                                             reason: ImportReport.warningPrefix + p.reason, agency: p.agency)
+                        try w.warn(r)
+                        report.addWarning(r)
                     }
                 }
             }
@@ -131,6 +146,7 @@ public enum Importer {
                 report.ignored = h.ignored
                 report.mapping = h.mapping
             }
+            report.skipped = reading.skipped
             report.counts = w.counts
             // One date that only reads month-first means the rows that did load may have day and
             // month swapped (3/4/2024 taken as 3 April): store nothing rather than wrong dates.

@@ -4,24 +4,29 @@ import SKMStorage
 /// Turns one row of a responses file (*kuesioner SKM*) into a `SurveyResponse`, or says
 /// plainly why not.
 ///
-/// A Google Forms export has no id column: the id is then derived from the row's content
-/// (every used cell), so re-importing the same export adds nothing and a new export with
-/// more rows adds only the new ones. The date is the local day in the agency's zone.
+/// A Google Forms export has no id column: `RowIdentity` then gives each row an id from its
+/// raw cells (or the form's timestamp) and its place among identical rows, so re-importing
+/// the same export adds nothing, a new export with more rows adds only the new ones, and two
+/// respondents who answered alike stay two. The date is the local day in the agency's zone.
 struct ResponseRows {
     let ctx: RowContext
     let answers: AnswerParser
     /// Column index per unsur (method order), nil when the form did not ask it.
     private let answerColumns: [Int?]
-    private let hashedColumns: [Int]
+    /// Nil when the file has an id column.
+    private let identity: RowIdentity?
 
-    init(ctx: RowContext, method: IKMMethod) {
+    init(ctx: RowContext, method: IKMMethod, identity: RowIdentity?) {
         self.ctx = ctx
         answers = AnswerParser(method: method)
         answerColumns = method.unsur.indices.map { ctx.plan.index(.answer($0)) }
-        hashedColumns = ctx.plan.columns.values.sorted()
+        self.identity = identity
     }
 
-    func read(_ row: SourceRow) throws(RowProblem) -> SurveyResponse {
+    /// `warnings`: empty on entry; on return, the optional profile fields that could not be
+    /// read and were left empty (the row itself is good: a bad age must not cost nine answers).
+    func read(_ row: SourceRow, warnings: inout [RowProblem]) throws(RowProblem) -> SurveyResponse {
+        let key = identity?.key(row)  // before any check: every row takes its occurrence
         let a = try ctx.agency(row)
         let service = try ctx.service(row, a)
         let date = try ctx.dateTime(row, .date, a, required: true)!.localDate(in: a.timeZone)
@@ -35,13 +40,11 @@ struct ResponseRows {
             }
         }
         if values.allSatisfy({ $0 == nil }) { throw RowProblem(column: nil, value: nil, reason: "tidak ada satu pun jawaban", agency: a.code) }
-        let profile = RespondentProfile(gender: try gender(row, a), age: try age(row, a),
+        let profile = RespondentProfile(gender: optional(try gender(row, a), &warnings), age: optional(try age(row, a), &warnings),
                                         education: ctx.cell(row, .education), occupation: ctx.cell(row, .occupation))
         let id: String
-        if ctx.plan.index(.id) == nil {
-            var fp = Fingerprint()
-            for c in hashedColumns { fp.add(row.cells[c]) }
-            id = "h" + String(UInt64(bitPattern: fp.value), radix: 16)
+        if let identity, let key {
+            id = identity.id(row, key: key, agency: a.code)
         } else {
             guard let v = ctx.cell(row, .id) else { throw ctx.problem(.id, nil, "id kosong", agency: a.code) }
             id = v
@@ -51,10 +54,24 @@ struct ResponseRows {
                               transactionId: ctx.cell(row, .transactionId))
     }
 
+    /// An optional field's value, or nil and a warning when it cannot be read.
+    @inline(__always) private func optional<T>(_ read: @autoclosure () throws(RowProblem) -> T?, _ warnings: inout [RowProblem]) -> T? {
+        do throws(RowProblem) { return try read() } catch {
+            var w = error
+            w.reason += "; kolom dikosongkan, jawaban tetap disimpan"
+            warnings.append(w)
+            return nil
+        }
+    }
+
+    /// Cells that say "not filled in": an empty optional field, not a value to check.
+    private static let placeholders: Set<String> = ["-", "–", "—", "n/a", "na", "tidak diisi", "tidak menjawab", "tidak tahu"]
+
     /// *Jenis kelamin* as L or P.
     private func gender(_ row: SourceRow, _ a: AgencyLookup) throws(RowProblem) -> String? {
         guard let text = ctx.cell(row, .gender) else { return nil }
         if text == "L" || text == "P" { return text }  // fast path: the demo's and most forms' values
+        if Self.placeholders.contains(text.lowercased()) { return nil }
         switch normalizedHeader(text) {
         case "l", "lk", "laki_laki", "laki", "lakilaki", "pria", "male", "m": return "L"
         case "p", "pr", "perempuan", "wanita", "female", "f", "w": return "P"
@@ -67,6 +84,7 @@ struct ResponseRows {
     private func age(_ row: SourceRow, _ a: AgencyLookup) throws(RowProblem) -> Int? {
         guard let text = ctx.cell(row, .age) else { return nil }
         if let n = Int(text), (10...120).contains(n) { return n }  // fast path
+        if Self.placeholders.contains(text.lowercased()) { return nil }
         let numbers = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard let first = numbers.first, numbers.count <= 2 else {
             throw ctx.problem(.age, text, "umur harus berupa angka tahun", agency: a.code)

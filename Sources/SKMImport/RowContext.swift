@@ -1,3 +1,4 @@
+import Foundation
 import SKMDomain
 import SKMStorage
 
@@ -40,8 +41,22 @@ final class RowContext {
     private let fixedLookup: AgencyLookup?
     let fixedService: String?
     let dates: DateParser
+    /// Dates outside these are typing errors (2204 for 2024, 1924 for 2024), not data: rejected.
+    let earliest = RowContext.earliestDate
+    let latest: LocalDate
 
-    init(plan: ColumnPlan, catalog: [Agency], fixedAgency: String?, fixedService: String?, dates: DateParser) {
+    /// No SKM or register predates 2000 (the survey regulations are from 2004 on).
+    static let earliestDate = LocalDate(year: 2000, month: 1, day: 1)!
+
+    /// Today plus one year: a register may carry appointments ahead, never a year ahead.
+    /// Today as it is in WIT (UTC+9), the earliest zone to change day, so no zone is cut short.
+    static func latestDate(now: Date = Date()) -> LocalDate {
+        LocalDate(dayNumber: Int((now.timeIntervalSince1970 + 9 * 3600) / 86400)).adding(months: 12)
+    }
+
+    init(plan: ColumnPlan, catalog: [Agency], fixedAgency: String?, fixedService: String?, dates: DateParser,
+         latest: LocalDate = RowContext.latestDate()) {
+        self.latest = latest
         self.plan = plan
         var byKey: [String: AgencyLookup] = [:]
         for a in catalog { byKey[a.code.lowercased()] = AgencyLookup(a); byKey[a.name.lowercased()] = AgencyLookup(a) }
@@ -105,7 +120,12 @@ final class RowContext {
             return nil
         }
         switch dates.parse(text) {
-        case let .success(d): return d
+        case let .success(d):
+            if d.date < earliest { throw problem(f, text, "tanggal \(d.date) sebelum \(earliest): tidak masuk akal", agency: a.code) }
+            if latest < d.date {
+                throw problem(f, text, "tanggal \(d.date) lebih dari setahun setelah hari ini (batas \(latest)): tidak masuk akal", agency: a.code)
+            }
+            return d
         case let .failure(e): throw problem(f, text, e.reason, agency: a.code)
         }
     }

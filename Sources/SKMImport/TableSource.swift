@@ -18,6 +18,8 @@ public struct SourceRow: Sendable, Equatable {
 public enum SourceEvent: Sendable, Equatable {
     case row(SourceRow)
     case malformed(line: Int, reason: String)
+    /// Lines the reader could not split into records: the import stops unless `--keep-going`.
+    case damaged(StructuralFault)
 }
 
 /// A table file read from start to end once, without holding it in memory.

@@ -73,7 +73,7 @@ public struct CSVUploadService: Sendable {
             switch e {
             case .unknownAgency: throw Problem(.notFound, detail: Self.scrub(e.description, path, name), field: "agency")
             case .serviceRequired: throw Problem(.invalidParameter, detail: "The file has no service column: pass service=CODE.", field: "service")
-            case .agencyRequired, .strictFailed: throw Problem(.invalidField, detail: Self.scrub(e.description, path, name), field: "body")
+            case .agencyRequired, .strictFailed, .damaged: throw Problem(.invalidField, detail: Self.scrub(e.description, path, name), field: "body")
             case let .monthFirstDates(_, line, value):
                 throw Problem(.invalidField, detail: "Line \(line): '\(value)' is only a date month first, so other dates may have day "
                     + "and month swapped; nothing was stored. Pass date_order=mdy, or fix that line.", field: "date_order")

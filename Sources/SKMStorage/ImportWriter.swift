@@ -49,7 +49,7 @@ public final class ImportWriter {
 
     public let batchID: Int64
     public private(set) var counts = ImportCounts()
-    private let db: Database
+    let db: Database
     private let kind: Kind
     private let file: String
     private var insertStmt: Statement!
@@ -151,6 +151,14 @@ public final class ImportWriter {
     public func reject(_ r: RejectRecord) throws {
         counts.read += 1
         counts.rejected += 1
+        try insertReject(r)
+    }
+
+    /// Keeps a note on a stored row (an optional field left empty) beside the rejects, with
+    /// its line and reason; the row counts once, as stored, so the totals still add up.
+    public func warn(_ r: RejectRecord) throws { try insertReject(r) }
+
+    private func insertReject(_ r: RejectRecord) throws {
         let s = rejectStmt.sqliteStatement
         sqlite3_reset(s)
         sqlite3_bind_int64(s, 1, batchID); bind(s, 2, r.agency); bind(s, 3, r.file); sqlite3_bind_int64(s, 4, Int64(r.line))

@@ -39,6 +39,12 @@ public protocol SurveyStore: AnyObject, Sendable {
     /// superseded.
     func relabelBatch(_ batch: Int64, file: String, agency: String?) throws
 
+    /// Every import batch, oldest first, with its totals and how many rows it still holds.
+    func importBatches() throws -> [ImportBatchRecord]
+    /// Removes, in one transaction, the rows one import stored, its rejects and warnings, and
+    /// the batch; throws when there is no such batch.
+    func undoImport(_ id: Int64) throws -> UndoneImport
+
     // MARK: Reads for reports, figures and the API
 
     /// One stored transaction by agency and id.

@@ -14,14 +14,23 @@ struct ImportCommand: ParsableCommand {
             Columns are recognised by name, Indonesian or English, any case (tanggal_terima, received_at…); \
             --map "Column=field" decides for one column. Columns that identify a person (nama, NIK, telepon, \
             email, alamat) are never read. Times without a zone are the agency's local time. Importing the \
-            same file again adds nothing; the whole import is one transaction.
+            same file again adds nothing; the whole import is one transaction. A survey file without an id \
+            column is recognised row by row from its raw cells (or the form's timestamp) and each row's \
+            place among identical rows: respondents who answered alike are never merged, and a later export \
+            of the same form adds only its new rows.
+
+            A row whose id is already stored with other content is rejected as a conflict; --replace \
+            overwrites it instead (the earlier content is not kept). `skm import list` shows every import \
+            with its batch number; `skm import undo BATCH` removes what that import added.
 
             Exit status: 0 when rows were stored or already there (rejected rows, if any, are listed \
             and kept in the store's rejects); 3 when the file had rows and every one was rejected, so \
-            that a scheduled job notices a wrong file or mapping; 1 on any other error (nothing stored). \
+            that a scheduled job notices a wrong file or mapping; 1 on any other error (nothing stored), \
+            including a broken file structure (an unterminated quote, a damaged XLSX part), named by file \
+            and line or cell; --keep-going then stores the readable rows and lists the lines skipped. \
             --strict turns any rejected row into a failure that stores nothing.
             """,
-        subcommands: [Transactions.self, Responses.self]
+        subcommands: [Transactions.self, Responses.self, List.self, Undo.self]
     )
 
     struct Options: ParsableArguments {
@@ -49,6 +58,9 @@ struct ImportCommand: ParsableCommand {
         @Flag(help: "Overwrite a stored row whose id comes again with different content.")
         var replace = false
 
+        @Flag(help: "On a broken file structure (unterminated quote, damaged XLSX part), store the readable rows and list the lines skipped, instead of storing nothing.")
+        var keepGoing = false
+
         @Option(help: "Order of slashed dates: dmy (04/03/2024 = 4 March, Indonesian) or mdy (en-US Google Forms export).")
         var dateOrder: String = DateOrder.dayFirst.rawValue
 
@@ -62,7 +74,7 @@ struct ImportCommand: ParsableCommand {
                 throw ValidationError("--date-order must be dmy or mdy, got '\(dateOrder)'")
             }
             return ImportOptions(agency: agency, service: service, sheet: sheet, columnMap: pairs, strict: strict,
-                                 replace: replace, layout: layout, dateOrder: order)
+                                 replace: replace, layout: layout, dateOrder: order, keepGoing: keepGoing)
         }
 
         var storePath: String { store ?? ProcessInfo.processInfo.environment["SKM_STORE"] ?? "skm.sqlite" }

@@ -23,6 +23,18 @@ import SKMImport
         #expect(reason("5") == "jawaban 5 di luar rentang 1–4")
         #expect(reason("0") == "jawaban 0 di luar rentang 1–4")
         #expect(reason("2.5") == "jawaban 2.5 di luar rentang 1–4")
+        #expect(v("4,0") == .some(4))
+    }
+
+    /// Numbers written in ways no questionnaire writes are refused, not read as 4, 4, 1.
+    @Test func onlyPlainNumbers() {
+        let why = "bukan angka 1–4 yang ditulis biasa (tanpa tanda, pangkat atau heksadesimal)"
+        #expect(reason("0x4") == "jawaban '0x4' \(why)")
+        #expect(reason("+4") == "jawaban '+4' \(why)")
+        #expect(reason("1e0") == "jawaban '1e0' \(why)")
+        #expect(reason("-1") == "jawaban '-1' \(why)")
+        #expect(v(" 4 ") == .some(4))  // surrounding spaces are trimmed: a spreadsheet's padding, not a different number
+        #expect(v("4. Sangat sesuai") == .some(4))
     }
 
     @Test func labelsPerUnsurAnyCaseTrimmed() {

@@ -48,7 +48,7 @@ import SKMImport
                 .malformed(line: 4, reason: "3 kolom, padahal header punya 2"),
                 .malformed(line: 5, reason: "1 kolom, padahal header punya 2"),
                 row(6, "5", "ok"),
-                .malformed(line: 7, reason: "tanda kutip yang dibuka di baris 7 tidak pernah ditutup"),
+                .damaged(.unterminatedQuote(line: 7, through: 8)),
             ], "buffer \(size)")
         }
     }

@@ -90,7 +90,7 @@ import SKMStorage
         let one = try writeTemp("satu.csv", """
             id,agency,service,received_at
             T1,kab-contoh,ktp,2024-03-04 09:00
-            T2,"kab-contoh,ktp,2024-03-04 09:00
+            T2,kab"contoh,ktp,2024-03-04 09:00
             """, in: dir)
         _ = try Importer.run(.transactions, file: one, into: store)
         #expect(try store.rejects(agency: "kab-contoh").map(\.line) == [3])

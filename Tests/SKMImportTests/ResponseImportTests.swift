@@ -25,19 +25,23 @@ import SKMImport
         let store = try TestCatalog.store()
         let report = try Importer.run(.responses, file: path, into: store)
         #expect(report.counts.read == 6)
-        #expect(report.counts.inserted == 3)
+        #expect(report.counts.inserted == 4)
         #expect(report.rejects == [
             RejectRecord(file: path, line: 5, column: "u2", value: "5", reason: "jawaban 5 di luar rentang 1–4", agency: "kab-contoh"),
-            RejectRecord(file: path, line: 6, column: "gender", value: "X", reason: "jenis kelamin harus L atau P", agency: "kab-contoh"),
             RejectRecord(file: path, line: 7, reason: "tidak ada satu pun jawaban", agency: "kab-contoh"),
         ])
+        // An unknown gender costs the field, not the nine answers.
+        #expect(report.warnings == [
+            RejectRecord(file: path, line: 6, column: "gender", value: "X", reason: ImportReport.warningPrefix
+                         + "jenis kelamin harus L atau P; kolom dikosongkan, jawaban tetap disimpan", agency: "kab-contoh"),
+        ])
         let tallies = try store.responseTallies(agency: "kab-contoh", period: .quarter(2024, 1))
-        #expect(tallies["ktp"]?.respondents == 1)
-        #expect(tallies["ktp"]?.counts[7] == [0, 1, 0, 0])  // U8 Pengaduan answered 2
+        #expect(tallies["ktp"]?.respondents == 2)
+        #expect(tallies["ktp"]?.counts[7] == [0, 1, 1, 0])  // U8 Pengaduan answered 2 (R1) and 3 (R4)
         #expect(tallies["kk"]?.counts[2] == [0, 0, 0, 0])   // U3 left empty
         #expect(try store.suggestions(agency: "kab-contoh", period: .quarter(2024, 1)).map(\.text) == ["Antrian lama, mohon\nditambah loket"])
         let again = try Importer.run(.responses, file: path, into: store)
-        #expect(again.counts.inserted == 0 && again.counts.unchanged == 3)
-        #expect(try store.count("response") == 3)
+        #expect(again.counts.inserted == 0 && again.counts.unchanged == 4)
+        #expect(try store.count("response") == 4)
     }
 }

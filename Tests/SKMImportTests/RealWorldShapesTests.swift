@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import SKMDomain
+import SKMStorage
+import SKMImport
+
+/// Files as offices really send them.
+@Suite struct RealWorldShapesTests {
+    /// Google Forms, question sentences as headers, labels as answers; two respondents at one
+    /// kiosk in the same second with the same answers; an age of 150; an unknown service.
+    @Test func aGoogleFormsExportWithIdenticalRespondents() throws {
+        let path = try fixture("gforms-identical-respondents.csv")
+        let store = try TestCatalog.store()
+        let r = try Importer.run(.responses, file: path, into: store, options: ImportOptions(agency: "kab-contoh"))
+        #expect(r.counts.inserted == 7)
+        #expect(r.rejects.map(\.line) == [9])
+        #expect(r.warnings.map(\.line) == [7])
+        let t = try store.responseTallies(agency: "kab-contoh", period: .quarter(2024, 3))
+        #expect(t["ktp"]?.respondents == 5)
+        #expect(t["kk"]?.respondents == 1)
+        #expect(try Importer.run(.responses, file: path, into: store, options: ImportOptions(agency: "kab-contoh")).counts.inserted == 0)
+    }
+
+    /// No id, no timestamp, four identical rows: four respondents.
+    @Test func anIdlessExportWithIdenticalRows() throws {
+        let path = try fixture("skm-idless-identical.csv")
+        let store = try TestCatalog.store()
+        let r = try Importer.run(.responses, file: path, into: store, options: ImportOptions(agency: "kab-contoh"))
+        #expect(r.counts.inserted == 6)
+        #expect(try store.responseTallies(agency: "kab-contoh", period: .quarter(2024, 3))["ktp"]?.respondents == 5)
+    }
+
+    /// Excel (Indonesian locale): semicolons, a BOM, CRLF, day-first dates, a quoted ';'.
+    @Test func aRegisterExportedFromExcelWithSemicolons() throws {
+        let path = try fixture("register-excel-semicolon.csv")
+        let store = try TestCatalog.store()
+        let r = try Importer.run(.transactions, file: path, into: store, options: ImportOptions(agency: "kab-contoh"))
+        #expect(r.counts.inserted == 4)
+        #expect(r.rejects.map(\.line) == [5, 6])
+        #expect(r.mapping.map(\.column).contains("No. Registrasi"))
+        var ids: [String] = []
+        try store.forEachTransaction(agency: "kab-contoh", period: .year(2024)) { ids.append($0.id) }
+        #expect(Set(ids) == ["470/001/VII/2024", "470/002/VII/2024", "470/003/VII/2024", "470/006/VII/2024"])
+    }
+}
