@@ -79,7 +79,10 @@ let package = Package(
         .testTarget(name: "SKMDomainTests", dependencies: ["SKMDomain"]),
         .testTarget(name: "SKMCatalogTests", dependencies: ["SKMCatalog", "SKMDomain"]),
         .testTarget(name: "SKMStorageTests", dependencies: ["SKMStorage", "SKMDomain"]),
-        .testTarget(name: "SKMImportTests", dependencies: ["SKMImport", "SKMStorage", "SKMDomain"],
+        .testTarget(name: "SKMImportTests", dependencies: [
+            "SKMImport", "SKMStorage", "SKMDomain",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),  // builds malformed workbooks
+        ],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SKMReportsTests", dependencies: [
             "SKMReports", "SKMStorage", "SKMDomain",
