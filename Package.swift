@@ -76,6 +76,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Fuzz targets (scripts/fuzz builds them with libFuzzer; here they replay a corpus).
+        .target(name: "SKMFuzz", dependencies: [
+            "SKMDomain", "SKMImport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .executableTarget(name: "skm-fuzz", dependencies: ["SKMFuzz"]),
+
         .testTarget(name: "SKMDomainTests", dependencies: ["SKMDomain"]),
         .testTarget(name: "SKMCatalogTests", dependencies: ["SKMCatalog", "SKMDomain"]),
         .testTarget(name: "SKMStorageTests", dependencies: ["SKMStorage", "SKMDomain"]),
