@@ -74,14 +74,17 @@ public final class XLSXReader: TableSource {
         // is already over the cap nothing needs inflating to know.
         if entry.uncompressedSize > UInt64(limits.partBytes) { throw XLSXError.partTooLarge(file: fileName, part: part, limit: limits.partBytes) }
         var partBytes: Int64 = 0
+        var utf8 = UTF8Check()
         do {
             let crc = try archive.extract(entry, consumer: { chunk in
                 partBytes += Int64(chunk.count)
                 inflated += Int64(chunk.count)
                 if partBytes > limits.partBytes { throw XLSXError.partTooLarge(file: fileName, part: part, limit: limits.partBytes) }
                 if inflated > limits.totalBytes { throw XLSXError.workbookTooLarge(file: fileName, limit: limits.totalBytes) }
+                guard utf8.add(chunk) else { throw XLSXError.damagedXML(file: fileName, part: part, lastRow: nil, reason: "not UTF-8 text") }
                 try consume(chunk)
             })
+            guard utf8.finished else { throw XLSXError.damagedXML(file: fileName, part: part, lastRow: nil, reason: "not UTF-8 text") }
             // ZIPFoundation does not check a stored (uncompressed) entry's checksum: compare here.
             guard crc == entry.checksum else { throw Archive.ArchiveError.invalidCRC32 }
         } catch let e as XLSXError {

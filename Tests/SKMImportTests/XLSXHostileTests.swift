@@ -146,4 +146,16 @@ import ZIPFoundation
             #expect(reason.hasPrefix("XML "))
         }
     }
+
+    /// Found by scripts/fuzz: FoundationXML traps on an attribute with invalid UTF-8.
+    @Test func partsThatAreNotUTF8() throws {
+        var book = TestWorkbook(rows: headerRow)
+        book.add(sheet, Data(#"<worksheet><sheetData><row r="1"><c r="A1\#u{0}" t="s"/></row></sheetData></worksheet>"#.utf8.map { $0 == 0 ? 0xC5 : $0 }))
+        let e = try failure(book)
+        #expect(e == .damagedXML(file: path(e) ?? "", part: sheet, lastRow: nil, reason: "not UTF-8 text"))
+        var cut = TestWorkbook(rows: headerRow)
+        cut.add(sheet, Data("<worksheet><sheetData/></worksheet>".utf8) + Data([0xE2, 0x82]))
+        let e2 = try failure(cut)
+        #expect(e2 == .damagedXML(file: path(e2) ?? "", part: sheet, lastRow: nil, reason: "not UTF-8 text"))
+    }
 }
