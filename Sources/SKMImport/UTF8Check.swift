@@ -12,7 +12,7 @@ struct UTF8Check {
         bytes.append(contentsOf: chunk)
         // Keep back a sequence cut at the end of the chunk.
         var cut = bytes.count
-        for back in 1...min(4, bytes.count) {
+        for back in stride(from: 1, through: min(4, bytes.count), by: 1) {  // an empty chunk too (fuzzed)
             let b = bytes[bytes.count - back]
             if b & 0xC0 == 0x80 { continue }
             let need = b < 0x80 ? 1 : b & 0xE0 == 0xC0 ? 2 : b & 0xF0 == 0xE0 ? 3 : b & 0xF8 == 0xF0 ? 4 : 1
