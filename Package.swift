@@ -78,10 +78,19 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Fuzz targets (scripts/fuzz builds them with libFuzzer; here they replay a corpus).
+        .target(name: "SKMFuzz", dependencies: [
+            "SKMDomain", "SKMImport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .executableTarget(name: "skm-fuzz", dependencies: ["SKMFuzz"]),
+
         .testTarget(name: "SKMDomainTests", dependencies: ["SKMDomain"]),
         .testTarget(name: "SKMCatalogTests", dependencies: ["SKMCatalog", "SKMDomain"]),
         .testTarget(name: "SKMStorageTests", dependencies: ["SKMStorage", "SKMDomain"]),
-        .testTarget(name: "SKMImportTests", dependencies: ["SKMImport", "SKMStorage", "SKMDomain"],
+        .testTarget(name: "SKMImportTests", dependencies: [
+            "SKMImport", "SKMStorage", "SKMDomain",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),  // builds malformed workbooks
+        ],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SKMReportsTests", dependencies: [
             "SKMReports", "SKMStorage", "SKMDomain",

@@ -141,7 +141,9 @@ public enum PromiseParser {
             return nil
         }
         if next + 1 < t.count, t[next].word == "x", case .number(let m) = t[next + 1] {
-            value *= m; next += 2
+            let (product, overflow) = value.multipliedReportingOverflow(by: m)  // "8888 x 88888888…" (fuzzed)
+            guard !overflow else { return nil }
+            value = product; next += 2
         }
         return (value, next)
     }

@@ -16,12 +16,15 @@ struct XLSXStyles {
 
     init() {}
 
-    init(data: Data) {
+    /// Reads `xl/styles.xml`; a damaged part is an error, not "no dates".
+    init(data: Data, file: String) throws {
         final class Collect: NSObject, XMLParserDelegate {
             var custom: [Int: String] = [:]
             var formats: [Int] = []
             var inCellXfs = false
+            var depth = XMLDepth()
             func parser(_ p: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String] = [:]) {
+                depth.open()
                 switch localName(e) {
                 case "numFmt": if let id = a["numFmtId"].flatMap({ Int($0) }) { custom[id] = a["formatCode"] ?? "" }
                 case "cellXfs": inCellXfs = true
@@ -30,20 +33,30 @@ struct XLSXStyles {
                 }
             }
             func parser(_ p: XMLParser, didEndElement e: String, namespaceURI: String?, qualifiedName: String?) {
+                depth.close()
                 if localName(e) == "cellXfs" { inCellXfs = false }
             }
         }
         let c = Collect()
         let parser = XMLParser(data: data)
         parser.delegate = c
-        _ = parser.parse()
+        guard parser.parse(), c.depth.complete else {
+            throw XLSXError.damagedXML(file: file, part: "xl/styles.xml", lastRow: nil, reason: xmlFailure(parser))
+        }
         isDate = c.formats.map { id in
             if (14...22).contains(id) || (45...47).contains(id) { return true }
             return c.custom[id].map(Self.isDateFormat) ?? false
         }
     }
 
-    func isDate(style: Int) -> Bool { style < isDate.count && isDate[style] }
+    /// Styles defined in `<cellXfs>`.
+    var count: Int { isDate.count }
+
+    /// Whether a cell may name this style: one that is defined, or 0 (the default, which
+    /// writers that leave out `xl/styles.xml` or `<cellXfs>` still write).
+    func exists(_ style: Int) -> Bool { style == 0 || (style > 0 && style < isDate.count) }
+
+    func isDate(style: Int) -> Bool { style >= 0 && style < isDate.count && isDate[style] }
 
     static func isDateFormat(_ code: String) -> Bool {
         var inQuotes = false, inBrackets = false, escaped = false
