@@ -37,6 +37,10 @@ enum CSVFuzz {
                     require(line > lastLine && line <= breaks + 1, "malformed line \(line) after \(lastLine)")
                     lastLine = line
                     out.append("M\(line)\(reason)")
+                case let .damaged(fault):
+                    require(fault.line > lastLine && fault.line <= breaks + 1, "damaged line \(fault.line) after \(lastLine)")
+                    lastLine = fault.line
+                    out.append("D\(fault.line)")
                 }
             })
         } catch {
