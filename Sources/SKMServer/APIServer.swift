@@ -21,6 +21,7 @@ public enum APIServer {
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: ProblemMiddleware(routes: known))
         Handlers.register(on: RouteTable(router: router), services: services)
+        SurveyFormRoutes.register(on: RouteTable(router: router), services: services)
         return router
     }
 

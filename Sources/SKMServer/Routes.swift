@@ -22,6 +22,8 @@ public struct APIServices: Sendable {
     public var uploads: CSVUploadService
     /// Writes XLSX reports; nil answers format=xlsx with 501.
     public var workbook: ReportFiles.WorkbookWriter?
+    /// The reverse proxy whose `X-Forwarded-For` names the client (skm serve --trusted-proxy).
+    public var trustedProxy: String?
 
     public init(store: Store, compliance: ComplianceSource? = nil, complianceAsOf: (@Sendable (Int64) -> ComplianceSource)? = nil,
                 kioskPolicy: KioskRateLimiter.Policy = .init(), limiter: KioskRateLimiter? = nil,

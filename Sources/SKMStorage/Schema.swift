@@ -160,6 +160,11 @@ enum Schema {
                     FROM response;
                 """)
         }
+        m.registerMigration("v5: the kiosk's questionnaire layout") { db in
+            // The survey form asks the unsur in the order of the office's paper questionnaire:
+            // 'regulation' (U8 Pengaduan, U9 Sarana) or 'sample-form' (Sarana 8th, Pengaduan 9th).
+            try db.execute(sql: "ALTER TABLE kiosk_agency ADD COLUMN layout TEXT NOT NULL DEFAULT 'regulation'")
+        }
         return m
     }
 }
