@@ -62,9 +62,22 @@ let package = Package(
         // Realistic, reproducible demo data for the seed agencies.
         .target(name: "SKMDemo", dependencies: ["SKMDomain"]),
 
+        // Public HTML pages (the survey form, QR posters): Swift string building, inline styles.
+        .target(name: "SKMPages", dependencies: ["SKMDomain"]),
+
+        // libqrencode, as Debian ships it.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+
+        // QR codes of form addresses as SVG and PNG.
+        .target(name: "SKMQRCode", dependencies: ["CQRencode"]),
+
         // HTTP JSON API for kiosks, web forms and dashboards.
         .target(name: "SKMServer", dependencies: [
-            "SKMDomain", "SKMStorage", "SKMImport", "SKMReports",
+            "SKMDomain", "SKMStorage", "SKMImport", "SKMReports", "SKMPages",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -73,7 +86,7 @@ let package = Package(
 
         // The command-line tool.
         .executableTarget(name: "skm", dependencies: [
-            "SKMDomain", "SKMCatalog", "SKMStorage", "SKMImport", "SKMReports", "SKMDemo", "SKMServer",
+            "SKMDomain", "SKMCatalog", "SKMStorage", "SKMImport", "SKMReports", "SKMDemo", "SKMServer", "SKMPages", "SKMQRCode",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -97,12 +110,14 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "SKMServerTests", dependencies: [
-            "SKMServer", "SKMStorage", "SKMDomain", "SKMReports",
+            "SKMServer", "SKMStorage", "SKMDomain", "SKMReports", "SKMPages",
+            .product(name: "GRDB", package: "GRDB.swift"),  // survey-form tests read the stored row back
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .testTarget(name: "SKMCLITests"),
+        .testTarget(name: "SKMPagesTests", dependencies: ["SKMPages", "SKMQRCode", "SKMDomain"]),
     ]
 )

@@ -22,6 +22,7 @@ public enum APIServer {
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: ProblemMiddleware(routes: known))
         Handlers.register(on: RouteTable(router: router, services: services), services: services)
+        SurveyFormRoutes.register(on: RouteTable(router: router, services: services), services: services)
         return router
     }
 

@@ -21,7 +21,7 @@ struct RouteTable {
         var groups: [Access: RouterGroup<APIContext>] = [:]
         for access in Access.allCases {
             let g = agencies.group().add(middleware: AgencyAccessMiddleware(access: access, store: services.store))
-            if access == .kioskSubmit { g.add(middleware: KioskRateLimitMiddleware(limiter: services.limiter)) }
+            if access == .kioskSubmit { g.add(middleware: KioskRateLimitMiddleware(limiter: services.limiter, trustedProxy: services.trustedProxy)) }
             groups[access] = g
         }
         self.groups = groups
@@ -50,6 +50,8 @@ public struct APIServices: Sendable {
     public var store: Store
     public var limiter: KioskRateLimiter
     public var uploads: CSVUploadService
+    /// The reverse proxy whose `X-Forwarded-For` names the client (skm serve --trusted-proxy).
+    public var trustedProxy: String?
 
     public init(store: Store, compliance: ComplianceSource? = nil, complianceAsOf: (@Sendable (Int64) -> ComplianceSource)? = nil,
                 kioskPolicy: KioskRateLimiter.Policy = .init(), limiter: KioskRateLimiter? = nil) {

@@ -167,6 +167,11 @@ enum Schema {
                 ALTER TABLE api_token ADD COLUMN last_used_at INTEGER;
                 """)
         }
+        m.registerMigration("v6: the kiosk's questionnaire layout") { db in
+            // The survey form asks the unsur in the order of the office's paper questionnaire:
+            // 'regulation' (U8 Pengaduan, U9 Sarana) or 'sample-form' (Sarana 8th, Pengaduan 9th).
+            try db.execute(sql: "ALTER TABLE kiosk_agency ADD COLUMN layout TEXT NOT NULL DEFAULT 'regulation'")
+        }
         return m
     }
 }

@@ -24,6 +24,7 @@ struct SKM: AsyncParsableCommand {
             QueryCommand.self,
             ServeCommand.self,
             TokenCommand.self,
+            KioskCommand.self,
         ]
     )
 }

@@ -39,6 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Kiosk submissions regained per minute per agency and client address.")
     var kioskPerMinute = 30.0
 
+    @Option(name: .long, help: "Address of the one reverse proxy in front of skm; only its X-Forwarded-For keys the kiosk rate limit.")
+    var trustedProxy: String?
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
@@ -60,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "skm.serve") { JSONLogHandler(label: $0) }
         logger.logLevel = Logger.Level(rawValue: logLevel)!
 
-        let services = APIServices(
+        var services = APIServices(
             store: store,
             // Open transactions are judged as of the moment of each request.
             compliance: { agency, period in
@@ -68,6 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
             },
             complianceAsOf: { StoreCompliance.source(store: store, asOf: $0) },
             kioskPolicy: .init(burst: kioskBurst, perSecond: kioskPerMinute / 60))
+        services.trustedProxy = trustedProxy
         let app = APIServer.application(
             services: services, configuration: .init(host: host, port: port), logger: logger,
             onRunning: { host, port in

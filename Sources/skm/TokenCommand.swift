@@ -95,12 +95,22 @@ struct TokenCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @Option(name: .long, help: "Agency code.") var agency: String
         @Flag(exclusivity: .exclusive, help: "Open or close.") var state: State
+        @Option(name: .long, help: "Question order of the survey form at /s/<agency>: regulation (U8 Pengaduan, U9 Sarana) or sample-form (Sarana 8th).")
+        var layout: String?
 
         enum State: String, EnumerableFlag { case open, close }
 
+        func validate() throws {
+            guard layout == nil || ["regulation", "sample-form"].contains(layout!) else {
+                throw ValidationError("--layout must be regulation or sample-form")
+            }
+        }
+
         func run() throws {
             do {
-                try storeOptions.open().setKiosk(agency: agency, open: state == .open)
+                let store = try storeOptions.open()
+                try store.setKiosk(agency: agency, open: state == .open)
+                if state == .open, let layout { try store.setKioskLayout(agency: agency, layout: layout) }
             } catch let e as StoreError {
                 throw CLIError("\(e)")
             }
