@@ -78,7 +78,7 @@ public enum ImportError: Error, CustomStringConvertible {
 /// single writer, stores them on the other. Storing alone is about as slow as reading alone,
 /// so overlapping them nearly halves an import (docs/performance.md).
 public enum Importer {
-    public static func run(_ kind: ImportKind, file: String, into store: Store, options: ImportOptions = .init(),
+    public static func run(_ kind: ImportKind, file: String, into store: any SurveyStore, options: ImportOptions = .init(),
                            progress: ImportProgress? = nil) throws -> ImportReport {
         let started = Date()
         let source = try openTable(path: file, sheet: options.sheet)

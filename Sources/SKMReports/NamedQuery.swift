@@ -93,7 +93,7 @@ public struct NamedQuery: Sendable, Equatable {
 
     /// Runs the query in a read-only transaction (a query that writes fails). `arguments` override the header's defaults; a value that reads
     /// as an integer or a decimal is bound as a number, anything else as text, nil as NULL.
-    public func run(store: Store, arguments: [String: String?]) throws -> QueryResult {
+    public func run(store: any SurveyStore, arguments: [String: String?]) throws -> QueryResult {
         var merged: [String: String?] = defaults.mapValues { Optional($0) }
         for (k, v) in arguments { merged[k] = v }
         var values: [String: QueryValue] = [:]

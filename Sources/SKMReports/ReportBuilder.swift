@@ -24,11 +24,11 @@ public typealias ComplianceSource = @Sendable (_ agency: Agency, _ period: Perio
 
 /// Assembles an `EvaluationReport` from the store.
 public struct ReportBuilder: Sendable {
-    public let store: Store
+    public let store: any SurveyStore
     public let options: ReportOptions
     public let compliance: ComplianceSource?
 
-    public init(store: Store, options: ReportOptions = .init(), compliance: ComplianceSource? = nil) {
+    public init(store: any SurveyStore, options: ReportOptions = .init(), compliance: ComplianceSource? = nil) {
         self.store = store
         self.options = options
         self.compliance = compliance

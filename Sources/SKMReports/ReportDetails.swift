@@ -21,7 +21,7 @@ public struct ReportDetails {
     /// The lists of a report built with `holdDetails` off. A report for publication has none.
     /// `suggestions`: the saran already gathered by the response scan
     /// (`periodResponses(spoolingSuggestions:)`), instead of a read of the store per writer.
-    public static func fromStore(_ store: Store, report r: EvaluationReport, suggestions spool: SuggestionSpool? = nil) throws -> ReportDetails {
+    public static func fromStore(_ store: any SurveyStore, report r: EvaluationReport, suggestions spool: SuggestionSpool? = nil) throws -> ReportDetails {
         guard !r.forPublication, let period = Period(parsing: r.period.id) else { return .held(r) }
         let agency = r.agency.code
         return ReportDetails(

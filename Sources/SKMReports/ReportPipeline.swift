@@ -14,7 +14,7 @@ public struct ReportPipeline: Sendable {
     /// seconds); nil: a report without them.
     public typealias TurnaroundSource = @Sendable (_ agency: Agency, _ period: Period, _ asOf: Int64) throws -> TurnaroundReading?
 
-    public let store: Store
+    public let store: any SurveyStore
     public let options: ReportOptions
     /// When open transactions are judged; nil: at the moment each report is built.
     public let asOf: AsOf?
@@ -22,7 +22,7 @@ public struct ReportPipeline: Sendable {
 
     /// `turnaround` nil: judged from the store (`StoreCompliance`), the report's population
     /// counted in the same scan.
-    public init(store: Store, options: ReportOptions = .init(), asOf: AsOf? = nil, turnaround: TurnaroundSource? = nil) {
+    public init(store: any SurveyStore, options: ReportOptions = .init(), asOf: AsOf? = nil, turnaround: TurnaroundSource? = nil) {
         self.store = store
         self.options = options
         self.asOf = asOf

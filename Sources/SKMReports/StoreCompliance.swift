@@ -6,11 +6,11 @@ import SKMStorage
 /// domain's `TurnaroundJudge` and sums them per service, keeping only the summaries in memory.
 public enum StoreCompliance {
     /// A `ComplianceSource` judging open transactions as of `asOf` (UTC seconds).
-    public static func source(store: Store, asOf: Int64) -> ComplianceSource {
+    public static func source(store: any SurveyStore, asOf: Int64) -> ComplianceSource {
         { agency, period in try compute(store: store, agency: agency, period: period, asOf: asOf) }
     }
 
-    public static func compute(store: Store, agency: Agency, period: Period, asOf: Int64)
+    public static func compute(store: any SurveyStore, agency: Agency, period: Period, asOf: Int64)
         throws -> (perService: [String: TimelinessFigures], overall: TimelinessFigures?)
     {
         let r = try reading(store: store, agency: agency, period: period, asOf: asOf)
@@ -19,7 +19,7 @@ public enum StoreCompliance {
 
     /// The figures of `compute` and the transactions received per service, counted in the same
     /// scan: the report's population without a second read (see `TurnaroundReading`).
-    public static func reading(store: Store, agency: Agency, period: Period, asOf: Int64) throws -> TurnaroundReading {
+    public static func reading(store: any SurveyStore, agency: Agency, period: Period, asOf: Int64) throws -> TurnaroundReading {
         let summaries = try summarise(store: store, agency: agency, period: period, asOf: asOf)
         let (perService, overall) = figures(perService: summaries, agency: agency)
         return TurnaroundReading(perService: perService, overall: overall, received: summaries.mapValues(\.transactions))
@@ -45,7 +45,7 @@ public enum StoreCompliance {
     }
 
     /// Per-service summaries of one agency and period.
-    public static func summarise(store: Store, agency: Agency, period: Period, asOf: Int64) throws -> [String: ComplianceSummary] {
+    public static func summarise(store: any SurveyStore, agency: Agency, period: Period, asOf: Int64) throws -> [String: ComplianceSummary] {
         try summarise(store: store, agency: agency, period: period, asOf: asOf) { service, _ in service }
     }
 
@@ -55,7 +55,7 @@ public enum StoreCompliance {
     /// Calls `Turnaround.judge` with the calendar and standard held here rather than through
     /// `TurnaroundJudge`, whose per-call dictionary lookups copied the calendar and standard
     /// structs (a third of the time in a profile of 200,000 transactions).
-    public static func summarise<Key: Hashable>(store: Store, agency: Agency, period: Period, asOf: Int64,
+    public static func summarise<Key: Hashable>(store: any SurveyStore, agency: Agency, period: Period, asOf: Int64,
                                                 by key: (String, LocalDate) -> Key) throws -> [Key: ComplianceSummary] {
         let calendar = try WorkingCalendar(agency: agency, holidays: try store.holidays(for: agency.code))
         let histories = try StandardHistory.byCode(agency.services)

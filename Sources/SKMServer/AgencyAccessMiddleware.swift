@@ -10,7 +10,7 @@ import SKMStorage
 struct AgencyAccessMiddleware: RouterMiddleware {
     typealias Context = APIContext
     let access: Access
-    let store: Store
+    let store: any SurveyStore
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         guard let agency = context.parameters.get("agency") else {

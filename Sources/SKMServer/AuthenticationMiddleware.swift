@@ -7,7 +7,7 @@ import SKMStorage
 /// scheme, is 401 here, before any route runs.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = APIContext
-    let store: Store
+    let store: any SurveyStore
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         guard let secret = try Self.bearer(request) else { return try await next(request, context) }

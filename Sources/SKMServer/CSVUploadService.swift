@@ -8,9 +8,9 @@ import SKMStorage
 /// and imported as one batch, with the agency fixed to the route's, so an upload can never
 /// store rows of another agency (such rows become rejects).
 public struct CSVUploadService: Sendable {
-    public let store: Store
+    public let store: any SurveyStore
 
-    public init(store: Store) { self.store = store }
+    public init(store: any SurveyStore) { self.store = store }
 
     /// Parent of the per-upload directories, private to this process (0700, a random name so
     /// no process id shows anywhere); `skm serve` removes it on exit.

@@ -6,7 +6,7 @@ import SKMStorage
 /// Read-side of the API: the catalog, IKM figures and turnaround compliance, computed by the
 /// same `ReportBuilder` as the reports so the dashboard and the workbook never disagree.
 public struct FiguresService: Sendable {
-    public let store: Store
+    public let store: any SurveyStore
     /// Turnaround figures, open transactions judged as of now; nil until a compliance engine
     /// is wired in (then 501 on that route).
     public let compliance: ComplianceSource?
@@ -14,7 +14,7 @@ public struct FiguresService: Sendable {
     /// rebuilt later then shows the open cases as they stood. Nil: `as_of` is refused.
     public let complianceAsOf: (@Sendable (_ asOf: Int64) -> ComplianceSource)?
 
-    public init(store: Store, compliance: ComplianceSource? = nil, complianceAsOf: (@Sendable (Int64) -> ComplianceSource)? = nil) {
+    public init(store: any SurveyStore, compliance: ComplianceSource? = nil, complianceAsOf: (@Sendable (Int64) -> ComplianceSource)? = nil) {
         self.store = store
         self.compliance = compliance
         self.complianceAsOf = complianceAsOf

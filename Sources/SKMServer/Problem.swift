@@ -125,7 +125,7 @@ extension Problem: HTTPResponseError {
     }
 }
 
-extension Store {
+extension SurveyStore {
     /// The agency of a URL's `{agency}`, or a 404 problem naming that field.
     func agencyOrNotFound(_ code: String) throws -> Agency {
         guard let a = try agencies().first(where: { $0.code == code }) else {

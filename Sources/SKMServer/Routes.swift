@@ -47,13 +47,13 @@ struct RouteTable {
 public struct APIServices: Sendable {
     public var submissions: SubmissionService
     public var figures: FiguresService
-    public var store: Store
+    public var store: any SurveyStore
     public var limiter: KioskRateLimiter
     public var uploads: CSVUploadService
     /// The reverse proxy whose `X-Forwarded-For` names the client (skm serve --trusted-proxy).
     public var trustedProxy: String?
 
-    public init(store: Store, compliance: ComplianceSource? = nil, complianceAsOf: (@Sendable (Int64) -> ComplianceSource)? = nil,
+    public init(store: any SurveyStore, compliance: ComplianceSource? = nil, complianceAsOf: (@Sendable (Int64) -> ComplianceSource)? = nil,
                 kioskPolicy: KioskRateLimiter.Policy = .init(), limiter: KioskRateLimiter? = nil) {
         submissions = SubmissionService(store: store)
         figures = FiguresService(store: store, compliance: compliance, complianceAsOf: complianceAsOf)

@@ -8,9 +8,9 @@ import SKMStorage
 /// Plain synchronous code over the store; the HTTP handlers are thin wrappers, and tests can
 /// call it directly.
 public struct SubmissionService: Sendable {
-    public let store: Store
+    public let store: any SurveyStore
 
-    public init(store: Store) { self.store = store }
+    public init(store: any SurveyStore) { self.store = store }
 
     /// What one stored row became.
     public struct Stored: Codable, Sendable, Equatable {
@@ -89,7 +89,7 @@ public struct SubmissionService: Sendable {
 
     /// One import batch; any conflict throws inside it so SQLite rolls the whole batch back.
     private func write(kind: ImportWriter.Kind, source: String, ids: [String], list: String?,
-                       _ body: (ImportWriter) throws -> [RowOutcome]) throws -> Receipt {
+                       _ body: (any ImportBatchWriter) throws -> [RowOutcome]) throws -> Receipt {
         do {
             let (outcomes, counts, batch) = try store.importBatch(kind: kind, file: source) { w -> [RowOutcome] in
                 let outcomes = try body(w)

@@ -46,11 +46,6 @@ extension Store {
         }
     }
 
-    public func agency(_ code: String) throws -> Agency {
-        guard let a = try agencies().first(where: { $0.code == code }) else { throw StoreError.unknownAgency(code) }
-        return a
-    }
-
     /// National holidays (agency nil) or national + that agency's closures.
     public func holidays(for agency: String? = nil) throws -> [Holiday] {
         try writer.read { db in

@@ -226,7 +226,7 @@ private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 extension Store {
     /// Runs one import as one SQLite transaction: either every accepted row and every reject
     /// is stored, or — on a thrown error or a killed process — nothing is.
-    public func importBatch<T>(kind: ImportWriter.Kind, file: String, _ body: (ImportWriter) throws -> T) throws -> (T, ImportCounts, batch: Int64) {
+    public func importBatch<T>(kind: ImportWriter.Kind, file: String, _ body: (any ImportBatchWriter) throws -> T) throws -> (T, ImportCounts, batch: Int64) {
         try writer.write { db in
             let w = try ImportWriter(db: db, kind: kind, file: file)
             let result = try body(w)

@@ -101,8 +101,8 @@ extension Store {
                 keys.sortedIndices().map { (keys.string($0) ?? "Tidak diisi", counts[$0]) }
             }
             return PeriodResponses(
-                tallies: Self.perService(current, unsurCount: k),
-                previousTallies: Self.perService(before, unsurCount: k),
+                tallies: ServiceMonth.perService(current, unsurCount: k),
+                previousTallies: ServiceMonth.perService(before, unsurCount: k),
                 profile: ProfileCounts(
                     gender: ordered(genders, genderCounts),
                     age: RespondentProfile.ageBandOrder.compactMap { b in bands[b].map { (b, $0) } },
@@ -111,16 +111,6 @@ extension Store {
                 suggestionCount: suggestions,
                 suggestions: try spool?.finish())
         }
-    }
-
-    /// Month tallies summed per service, merged in a fixed (service, month) order so that
-    /// floating-point sums, and so the files, are identical run to run.
-    static func perService(_ months: [ServiceMonth: ResponseTally], unsurCount k: Int) -> [String: ResponseTally] {
-        var out: [String: ResponseTally] = [:]
-        for (key, t) in months.sorted(by: { $0.key < $1.key }) {
-            out[key.service, default: ResponseTally(unsurCount: k)].merge(t)
-        }
-        return out
     }
 }
 

@@ -12,12 +12,6 @@ import SKMDomain
 /// reason (migration v3); date filters are written `+date` so that a date index added later
 /// cannot silently bring the random reads back.
 extension Store {
-    /// Response tallies per service for one agency and period.
-    public func responseTallies(agency: String, period: Period, method: IKMMethod = .permenPANRB14_2017) throws -> [String: ResponseTally] {
-        Self.perService(try monthlyResponseTallies(agency: agency, from: period.start, through: period.end, method: method),
-                        unsurCount: method.unsur.count)
-    }
-
     /// Number of transactions received per service in the period: the survey's population.
     public func transactionCounts(agency: String, period: Period) throws -> [String: Int] {
         try writer.read { db in
@@ -89,13 +83,6 @@ extension Store {
         }
     }
 
-    /// Free-text suggestions (saran), oldest first.
-    public func suggestions(agency: String, period: Period) throws -> [Suggestion] {
-        var out: [Suggestion] = []
-        try forEachSuggestion(agency: agency, period: period) { out.append($0) }
-        return out
-    }
-
     /// Streams the period's suggestions, oldest first, without holding them.
     ///
     /// Stepped through the C API, as `forEachTransaction`: a GRDB `Row` looks its columns up by
@@ -125,16 +112,9 @@ extension Store {
         }
     }
 
-    /// Rejected rows filed under this agency (nil: every reject), newest batch first. Agencies
-    /// are walls: a report never lists another agency's rejects, nor lines that could not be
-    /// tied to any agency (those stay in the store and in the import's own output).
-    public func rejects(agency: String?) throws -> [RejectRecord] {
-        var out: [RejectRecord] = []
-        try forEachReject(agency: agency) { out.append($0) }
-        return out
-    }
-
-    /// Streams the rejects `rejects(agency:)` returns, without holding them.
+    /// Streams the rejects filed under this agency (nil: every reject), newest batch first.
+    /// Agencies are walls: a report never lists another agency's rejects, nor lines that could
+    /// not be tied to any agency (those stay in the store and in the import's own output).
     public func forEachReject(agency: String?, _ body: (RejectRecord) throws -> Void) throws {
         try writer.read { db in
             let rows = try Row.fetchCursor(db, sql: """

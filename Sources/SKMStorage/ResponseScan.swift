@@ -17,6 +17,16 @@ public struct ServiceMonth: Hashable, Sendable, Comparable {
         let first = LocalDate(year: year, month: month, day: 1)!
         return first >= LocalDate(year: p.start.year, month: p.start.month, day: 1)! && first <= p.end
     }
+
+    /// Month tallies summed per service, merged in a fixed (service, month) order so that
+    /// floating-point sums, and so the files, are identical run to run (whatever the store).
+    public static func perService(_ months: [ServiceMonth: ResponseTally], unsurCount k: Int) -> [String: ResponseTally] {
+        var out: [String: ResponseTally] = [:]
+        for (key, t) in months.sorted(by: { $0.key < $1.key }) {
+            out[key.service, default: ResponseTally(unsurCount: k)].merge(t)
+        }
+        return out
+    }
 }
 
 extension Store {

@@ -1,3 +1,4 @@
+import Foundation
 import SKMDomain
 
 /// Everything skm asks of its store, written down once so that a second engine (PostgreSQL,
@@ -32,7 +33,7 @@ public protocol SurveyStore: AnyObject, Sendable {
     /// Runs `body` as one import batch, in one transaction: every accepted row and every reject
     /// is stored, or — on a thrown error or a killed process — nothing is (not even the batch).
     /// Returns `body`'s result, the batch's totals and its id.
-    func importBatch<T>(kind: ImportWriter.Kind, file: String, _ body: (ImportWriter) throws -> T) throws
+    func importBatch<T>(kind: ImportWriter.Kind, file: String, _ body: (any ImportBatchWriter) throws -> T) throws
         -> (T, ImportCounts, batch: Int64)
     /// Files a batch and its rejects under another name, in one transaction; that name's
     /// earlier rejects of the same kind — of `agency` only, when given (an HTTP upload) — are
@@ -93,7 +94,76 @@ public protocol SurveyStore: AnyObject, Sendable {
     /// Opens or closes token-free survey submission for an agency.
     func setKiosk(agency: String, open: Bool, now: Int64) throws
     func kioskAgencies() throws -> Set<String>
+    /// Sets the questionnaire layout of an agency's open kiosk; false when its kiosk is closed.
+    func setKioskLayout(agency: String, layout: String) throws -> Bool
+    /// The layout id of an agency's open kiosk; nil when the kiosk is closed.
+    func kioskLayout(agency: String) throws -> String?
 }
 
 /// The embedded SQLite store implements all of it.
 extension Store: SurveyStore {}
+
+/// Conveniences every store has, built on the requirements: defaults the protocol's
+/// requirements cannot declare, and lists gathered from the streaming reads.
+extension SurveyStore {
+    public func agency(_ code: String) throws -> Agency {
+        guard let a = try agencies().first(where: { $0.code == code }) else { throw StoreError.unknownAgency(code) }
+        return a
+    }
+
+    public func holidays() throws -> [Holiday] { try holidays(for: nil) }
+
+    public func saveCatalog(agencies: [Agency], holidays: [Holiday]) throws {
+        try saveCatalog(agencies: agencies, holidays: holidays, closures: [:])
+    }
+
+    public func relabelBatch(_ batch: Int64, file: String) throws { try relabelBatch(batch, file: file, agency: nil) }
+
+    public func periodResponses(agency: String, period: Period, method: IKMMethod = .permenPANRB14_2017) throws -> PeriodResponses {
+        try periodResponses(agency: agency, period: period, method: method, spoolingSuggestions: false)
+    }
+
+    public func monthlyResponseTallies(agency: String, from: LocalDate, through: LocalDate) throws -> [ServiceMonth: ResponseTally] {
+        try monthlyResponseTallies(agency: agency, from: from, through: through, method: .permenPANRB14_2017)
+    }
+
+    /// Response tallies per service for one agency and period.
+    public func responseTallies(agency: String, period: Period, method: IKMMethod = .permenPANRB14_2017) throws -> [String: ResponseTally] {
+        ServiceMonth.perService(try monthlyResponseTallies(agency: agency, from: period.start, through: period.end, method: method),
+                                unsurCount: method.unsur.count)
+    }
+
+    public func profileCounts(agency: String, period: Period) throws -> ProfileCounts {
+        try profileCounts(agency: agency, period: period, service: nil)
+    }
+
+    public func forEachTransaction(agency: String, period: Period, _ body: (Transaction) throws -> Void) throws {
+        try forEachTransaction(agency: agency, period: period, inReceiptOrder: true, body)
+    }
+
+    /// Free-text suggestions (saran), oldest first.
+    public func suggestions(agency: String, period: Period) throws -> [Suggestion] {
+        var out: [Suggestion] = []
+        try forEachSuggestion(agency: agency, period: period) { out.append($0) }
+        return out
+    }
+
+    /// Rejected rows filed under this agency (nil: every reject), newest batch first.
+    public func rejects(agency: String?) throws -> [RejectRecord] {
+        var out: [RejectRecord] = []
+        try forEachReject(agency: agency) { out.append($0) }
+        return out
+    }
+
+    public func createToken(agency: String, role: TokenRole, label: String? = nil, expiresAt: Int64? = nil) throws
+        -> (secret: String, token: APIToken) {
+        try createToken(agency: agency, role: role, label: label, expiresAt: expiresAt, now: Int64(Date().timeIntervalSince1970))
+    }
+
+    public func token(secret: String) throws -> APIToken? { try token(secret: secret, now: Int64(Date().timeIntervalSince1970)) }
+    public func authenticate(secret: String) throws -> APIToken? { try authenticate(secret: secret, now: Int64(Date().timeIntervalSince1970)) }
+    public func tokens() throws -> [APIToken] { try tokens(agency: nil) }
+    @discardableResult
+    public func revokeToken(id: Int64) throws -> Bool { try revokeToken(id: id, now: Int64(Date().timeIntervalSince1970)) }
+    public func setKiosk(agency: String, open: Bool) throws { try setKiosk(agency: agency, open: open, now: Int64(Date().timeIntervalSince1970)) }
+}

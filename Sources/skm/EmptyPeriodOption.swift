@@ -26,7 +26,7 @@ struct EmptyPeriodOption: ParsableArguments {
 
     /// Whether the store has neither a response nor a transaction of `agencies` in `period`:
     /// what a report would be built from.
-    static func isEmpty(store: Store, agencies: [Agency], period: Period, method: IKMMethod) throws -> Bool {
+    static func isEmpty(store: any SurveyStore, agencies: [Agency], period: Period, method: IKMMethod) throws -> Bool {
         for a in agencies {
             if try !store.transactionCounts(agency: a.code, period: period).isEmpty { return false }
             if try store.responseTallies(agency: a.code, period: period, method: method).values.contains(where: { $0.respondents > 0 }) { return false }

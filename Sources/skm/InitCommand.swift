@@ -45,7 +45,7 @@ struct SeedsOption: ParsableArguments {
 
     /// Loads seeds/ into the store (replacing its catalog) and returns what was loaded.
     @discardableResult
-    func load(into store: Store) throws -> Catalog {
+    func load(into store: any SurveyStore) throws -> Catalog {
         let catalog = try load()
         try store.saveCatalog(agencies: catalog.agencies, holidays: catalog.nationalHolidays, closures: catalog.agencyClosures)
         return catalog

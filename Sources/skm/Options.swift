@@ -9,13 +9,13 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("SQLite store file.", valueName: "path"))
     var store: String = ProcessInfo.processInfo.environment["SKM_STORE"] ?? "skm.sqlite"
 
-    func open() throws -> Store {
+    func open() throws -> any SurveyStore {
         do { return try Store(path: store) } catch { throw CLIError("cannot open store \(store): \(error)") }
     }
 
     /// For commands that only read (score, compliance, report, query): a mistyped `--store`
     /// must not leave an empty store file behind, and should say what to do.
-    func openExisting() throws -> Store {
+    func openExisting() throws -> any SurveyStore {
         guard FileManager.default.fileExists(atPath: store) else {
             throw CLIError("no store at \(store): run `skm init --store \(store)` first, or pass --store / set SKM_STORE")
         }
@@ -34,12 +34,12 @@ struct SelectionOptions: ParsableArguments {
             transform: AgencyCode.argument)
     var agency: AgencyCode?
 
-    func agencies(in store: Store) throws -> [Agency] {
+    func agencies(in store: any SurveyStore) throws -> [Agency] {
         try Self.agencies(agency, in: store)
     }
 
     /// Every agency of the store's catalog, or the one named; an unknown code lists the known ones.
-    static func agencies(_ code: AgencyCode?, in store: Store) throws -> [Agency] {
+    static func agencies(_ code: AgencyCode?, in store: any SurveyStore) throws -> [Agency] {
         let all = try store.agencies()
         guard !all.isEmpty else { throw CLIError("the store has no catalog: run `skm init` first") }
         guard let code else { return all }
