@@ -53,10 +53,18 @@ public struct APIServices: Sendable {
     /// The reverse proxy whose `X-Forwarded-For` names the client (skm serve --trusted-proxy).
     public var trustedProxy: String?
 
+    /// `compliance` and `complianceAsOf` default to the store's own judgement
+    /// (`StoreCompliance`), open transactions judged as of each request or of `as_of`; tests
+    /// pass sources of their own.
     public init(store: Store, compliance: ComplianceSource? = nil, complianceAsOf: (@Sendable (Int64) -> ComplianceSource)? = nil,
                 kioskPolicy: KioskRateLimiter.Policy = .init(), limiter: KioskRateLimiter? = nil) {
         submissions = SubmissionService(store: store)
-        figures = FiguresService(store: store, compliance: compliance, complianceAsOf: complianceAsOf)
+        figures = FiguresService(
+            store: store,
+            compliance: compliance ?? { agency, period in
+                try StoreCompliance.compute(store: store, agency: agency, period: period, asOf: Int64(Date().timeIntervalSince1970))
+            },
+            complianceAsOf: complianceAsOf ?? { StoreCompliance.source(store: store, asOf: $0) })
         self.store = store
         self.limiter = limiter ?? KioskRateLimiter(policy: kioskPolicy)
         uploads = CSVUploadService(store: store)

@@ -42,8 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Address of the one reverse proxy in front of skm; only its X-Forwarded-For keys the kiosk rate limit.")
     var trustedProxy: String?
 
-    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel = "info"
+    @Option(name: .long, help: "Least severe level logged.")
+    var logLevel: LogLevel = .info
 
     @Flag(name: .long, help: "Print the OpenAPI document and exit.")
     var printOpenapi = false
@@ -51,7 +51,6 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
         guard kioskBurst >= 1, kioskPerMinute >= 0 else { throw ValidationError("--kiosk-burst must be ≥ 1 and --kiosk-per-minute ≥ 0") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level '\(logLevel)'") }
     }
 
     func run() async throws {
@@ -61,16 +60,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let store = try storeOptions.open()
         var logger = Logger(label: "skm.serve") { JSONLogHandler(label: $0) }
-        logger.logLevel = Logger.Level(rawValue: logLevel)!
+        logger.logLevel = logLevel.level
 
-        var services = APIServices(
-            store: store,
-            // Open transactions are judged as of the moment of each request.
-            compliance: { agency, period in
-                try StoreCompliance.compute(store: store, agency: agency, period: period, asOf: Int64(Date().timeIntervalSince1970))
-            },
-            complianceAsOf: { StoreCompliance.source(store: store, asOf: $0) },
-            kioskPolicy: .init(burst: kioskBurst, perSecond: kioskPerMinute / 60))
+        // Turnaround is judged from the store, open transactions as of each request (or `as_of`).
+        var services = APIServices(store: store, kioskPolicy: .init(burst: kioskBurst, perSecond: kioskPerMinute / 60))
         services.trustedProxy = trustedProxy
         let app = APIServer.application(
             services: services, configuration: .init(host: host, port: port), logger: logger,
@@ -83,5 +76,23 @@ struct ServeCommand: AsyncParsableCommand {
             try? FileManager.default.removeItem(at: CSVUploadService.root)
         }
         try await app.runService()
+    }
+}
+
+/// `--log-level`: swift-log's levels, named as it names them (a local type rather than a
+/// retroactive conformance of `Logger.Level`).
+enum LogLevel: String, ExpressibleByArgument, CaseIterable {
+    case trace, debug, info, notice, warning, error, critical
+
+    var level: Logger.Level {
+        switch self {
+        case .trace: .trace
+        case .debug: .debug
+        case .info: .info
+        case .notice: .notice
+        case .warning: .warning
+        case .error: .error
+        case .critical: .critical
+        }
     }
 }

@@ -71,15 +71,6 @@ import Testing
         }
     }
 
-    @Test func complianceIs501UntilAnEngineIsWired() async throws {
-        let w = try World()
-        try await w.test { c in
-            let r = try await c.send(.get, "/v1/agencies/lebong/compliance?period=2024", token: w.reader)
-            #expect(r.status == 501)
-            #expect(r.type == "/problems/not-implemented")
-        }
-    }
-
     @Test func complianceComesFromTheGivenSource() async throws {
         let d = JSONDecoder()
         d.keyDecodingStrategy = .convertFromSnakeCase
