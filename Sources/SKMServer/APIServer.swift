@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import NIOCore
 import Logging
 import SKMReports
@@ -31,19 +32,42 @@ public enum APIServer {
         /// 0 picks a free port; `onRunning` is told which.
         public var port = 8080
         public var serverName = "skm"
-        public init(host: String = "127.0.0.1", port: Int = 8080) {
+        public var limits = Limits()
+        public init(host: String = "127.0.0.1", port: Int = 8080, limits: Limits = Limits()) {
             self.host = host
             self.port = port
+            self.limits = limits
         }
+    }
+
+    /// What one connection may hold and how many may be open: the server's own bounds, so that
+    /// slow or idle clients cannot exhaust file descriptors. Values: docs/http-api.md ("Limits").
+    public struct Limits: Sendable, Equatable {
+        /// Seconds a connection may stay silent between requests (or between parts of a body).
+        public var idleTimeout: Double = 60
+        /// Seconds from accepting a connection until its request head is complete.
+        public var headerTimeout: Double = 10
+        /// Connections open at once; beyond it new ones wait in the listen backlog (`backlog`),
+        /// unaccepted, until one closes, and the kernel refuses those beyond the backlog.
+        public var maxConnections = 512
+        public var backlog = 256
+        public init() {}
     }
 
     public static func application(
         services: APIServices, configuration: Configuration, logger: Logger,
         onRunning: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }
     ) -> some ApplicationProtocol {
-        Application(
+        let limits = configuration.limits
+        let headerTimeout = TimeAmount.nanoseconds(Int64(limits.headerTimeout * 1e9))
+        return Application(
             router: router(services: services),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [RequestHeadTimeout(timeout: headerTimeout)],
+                idleTimeout: .nanoseconds(Int64(limits.idleTimeout * 1e9)))),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName,
+                backlog: limits.backlog, availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections, logger: logger)),
             onServerRunning: { channel in
                 await onRunning(configuration.host, channel.localAddress?.port ?? configuration.port)
             },

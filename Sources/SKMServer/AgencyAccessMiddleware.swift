@@ -11,6 +11,7 @@ struct AgencyAccessMiddleware: RouterMiddleware {
     typealias Context = APIContext
     let access: Access
     let store: any SurveyStore
+    let pool: BlockingPool
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         guard let agency = context.parameters.get("agency") else {
@@ -32,7 +33,7 @@ struct AgencyAccessMiddleware: RouterMiddleware {
             return .token(token)
         }
         let store = self.store
-        guard access.kioskMayCall, try await Blocking.run({ try store.kioskAgencies().contains(agency) }) else {
+        guard access.kioskMayCall, try await pool.run({ try store.kioskAgencies().contains(agency) }) else {
             throw Problem.tokenRequired
         }
         return .kiosk(agency: agency)

@@ -8,11 +8,12 @@ import SKMStorage
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = APIContext
     let store: any SurveyStore
+    let pool: BlockingPool
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         guard let secret = try Self.bearer(request) else { return try await next(request, context) }
         let store = self.store
-        guard let token = try await Blocking.run({ try store.authenticate(secret: secret) }) else {
+        guard let token = try await pool.run({ try store.authenticate(secret: secret) }) else {
             throw Problem(.unauthenticated, detail: "The bearer token is unknown, revoked or expired.")
         }
         var context = context

@@ -7,14 +7,13 @@ import SKMStorage
 /// same `ReportBuilder` as the reports so the dashboard and the workbook never disagree.
 public struct FiguresService: Sendable {
     public let store: any SurveyStore
-    /// Turnaround figures, open transactions judged as of now; nil until a compliance engine
-    /// is wired in (then 501 on that route).
-    public let compliance: ComplianceSource?
+    /// Turnaround figures, open transactions judged as of the moment of the request.
+    public let compliance: ComplianceSource
     /// The same judged as of a given instant, for `as_of` (the CLI's `--as-of`): a report
-    /// rebuilt later then shows the open cases as they stood. Nil: `as_of` is refused.
-    public let complianceAsOf: (@Sendable (_ asOf: Int64) -> ComplianceSource)?
+    /// rebuilt later then shows the open cases as they stood.
+    public let complianceAsOf: @Sendable (_ asOf: Int64) -> ComplianceSource
 
-    public init(store: any SurveyStore, compliance: ComplianceSource? = nil, complianceAsOf: (@Sendable (Int64) -> ComplianceSource)? = nil) {
+    public init(store: any SurveyStore, compliance: @escaping ComplianceSource, complianceAsOf: @escaping @Sendable (Int64) -> ComplianceSource) {
         self.store = store
         self.compliance = compliance
         self.complianceAsOf = complianceAsOf
@@ -99,9 +98,6 @@ public struct FiguresService: Sendable {
     }
 
     public func compliance(agency code: String, _ q: FigureQuery) throws -> ComplianceReport {
-        guard compliance != nil || complianceAsOf != nil else {
-            throw Problem(.notImplemented, detail: "Turnaround compliance is not available in this build of the server.")
-        }
         let report = try build(agency: code, q, withCompliance: true)
         let services = try filter(report.services, q.service).map {
             ServiceCompliance(code: $0.code, name: $0.name, promiseText: $0.promiseText, promise: $0.promise, compliance: $0.figures.compliance)
@@ -118,7 +114,8 @@ public struct FiguresService: Sendable {
     public func reportForDownload(agency code: String, _ q: FigureQuery) throws -> (EvaluationReport, ReportDetails) {
         let (agency, source) = try resolve(agency: code, q)
         let pipeline = ReportPipeline(store: store, options: q.options, asOf: q.asOf) { agency, period, _ in
-            try source.map { try $0(agency, period) }.map { TurnaroundReading(perService: $0.perService, overall: $0.overall) }
+            let r = try source(agency, period)
+            return TurnaroundReading(perService: r.perService, overall: r.overall)
         }
         return try pipeline.report(agency: agency, period: q.period)
     }
@@ -135,19 +132,13 @@ public struct FiguresService: Sendable {
     }
 
     /// The agency and the turnaround source for the query (`as_of` chooses the source).
-    private func resolve(agency code: String, _ q: FigureQuery) throws -> (Agency, ComplianceSource?) {
+    private func resolve(agency code: String, _ q: FigureQuery) throws -> (Agency, ComplianceSource) {
         let agency = try store.agencyOrNotFound(code)
         if let s = q.service, agency.service(s) == nil {
             throw Problem(.invalidParameter, detail: "Unknown service '\(s)' for \(code); known: \(agency.services.map(\.code).joined(separator: ", ")).",
                           field: "service")
         }
-        var source = compliance
-        if let asOf = q.asOf {
-            guard let complianceAsOf else {
-                throw Problem(.invalidParameter, detail: "This server cannot judge as of another time.", field: "as_of")
-            }
-            source = complianceAsOf(asOf.instant(in: agency.timeZone))
-        }
+        let source = q.asOf.map { complianceAsOf($0.instant(in: agency.timeZone)) } ?? compliance
         return (agency, source)
     }
 

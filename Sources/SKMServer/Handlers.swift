@@ -10,7 +10,7 @@ enum Handlers {
         table.open(.get, "/health") { _, _ in try Reply.json(["status": "ok"]) }
 
         table.open(.get, "/ready") { _, _ in
-            let count = try await Blocking.run { try s.figures.store.agencies().count }
+            let count = try await s.work.run { try s.figures.store.agencies().count }
             guard count > 0 else {
                 throw Problem(.unavailable, detail: "The store has no catalog; run skm init.")
             }
@@ -26,13 +26,13 @@ enum Handlers {
 
         table.anyToken(.get, "catalog") { _, context in
             guard let code = context.token?.agency else { throw Problem.tokenRequired }
-            let agency = try await Blocking.run { try s.figures.catalog(agency: code) }
+            let agency = try await s.work.run { try s.figures.catalog(agency: code) }
             return try Reply.json(Catalog(agencies: [agency]))
         }
 
         table.agency(.kioskRead, .get, "") { _, context in
             let agency = try context.agency()
-            return try Reply.json(try await Blocking.run { try s.figures.catalog(agency: agency) })
+            return try Reply.json(try await s.work.run { try s.figures.catalog(agency: agency) })
         }
 
         // MARK: Responses
@@ -41,7 +41,7 @@ enum Handlers {
             let agency = try context.agency()
             let input = try await InputDecoding.json(ResponseInput.self, from: request)
             let source = Reply.source(context, "response")
-            let receipt = try await Blocking.run { try s.submissions.submitResponses(agency: agency, [input], batched: false, source: source) }
+            let receipt = try await s.work.run { try s.submissions.submitResponses(agency: agency, [input], batched: false, source: source) }
             return try Reply.json(receipt, status: receipt.inserted > 0 ? .created : .ok)
         }
 
@@ -49,7 +49,7 @@ enum Handlers {
             let agency = try context.agency()
             let input = try await InputDecoding.json(ResponseBatchInput.self, from: request)
             let source = Reply.source(context, "responses")
-            let receipt = try await Blocking.run { try s.submissions.submitResponses(agency: agency, input.responses, batched: true, source: source) }
+            let receipt = try await s.work.run { try s.submissions.submitResponses(agency: agency, input.responses, batched: true, source: source) }
             return try Reply.json(receipt, status: receipt.inserted > 0 ? .created : .ok)
         }
 
@@ -63,7 +63,7 @@ enum Handlers {
             let agency = try context.agency()
             let input = try await InputDecoding.json(TransactionInput.self, from: request)
             let source = Reply.source(context, "transaction")
-            let receipt = try await Blocking.run { try s.submissions.submitTransactions(agency: agency, [input], batched: false, source: source) }
+            let receipt = try await s.work.run { try s.submissions.submitTransactions(agency: agency, [input], batched: false, source: source) }
             return try Reply.json(receipt, status: receipt.inserted > 0 ? .created : .ok)
         }
 
@@ -71,7 +71,7 @@ enum Handlers {
             let agency = try context.agency()
             let input = try await InputDecoding.json(TransactionBatchInput.self, from: request)
             let source = Reply.source(context, "transactions")
-            let receipt = try await Blocking.run {
+            let receipt = try await s.work.run {
                 try s.submissions.submitTransactions(agency: agency, input.transactions, batched: true, source: source)
             }
             return try Reply.json(receipt, status: receipt.inserted > 0 ? .created : .ok)
@@ -85,7 +85,7 @@ enum Handlers {
             let agency = try context.agency(), id = try Reply.param(context, "id")
             let input = try await InputDecoding.json(FinishInput.self, from: request)
             let source = Reply.source(context, "finish")
-            return try Reply.json(try await Blocking.run { try s.submissions.finish(agency: agency, id: id, input, source: source) })
+            return try Reply.json(try await s.work.run { try s.submissions.finish(agency: agency, id: id, input, source: source) })
         }
 
         // MARK: Figures and reports
@@ -93,13 +93,13 @@ enum Handlers {
         table.agency(.read, .get, "ikm") { request, context in
             let agency = try context.agency()
             let q = try FigureQuery(parameters: Reply.query(request))
-            return try Reply.json(try await Blocking.run { try s.figures.ikm(agency: agency, q) })
+            return try Reply.json(try await s.work.run { try s.figures.ikm(agency: agency, q) })
         }
 
         table.agency(.read, .get, "compliance") { request, context in
             let agency = try context.agency()
             let q = try FigureQuery(parameters: Reply.query(request))
-            return try Reply.json(try await Blocking.run { try s.figures.compliance(agency: agency, q) })
+            return try Reply.json(try await s.work.run { try s.figures.compliance(agency: agency, q) })
         }
 
         table.agency(.read, .get, "report") { request, context in
@@ -114,7 +114,7 @@ enum Handlers {
             guard ["id", "en"].contains(lang) else {
                 throw Problem(.invalidParameter, detail: "Unknown language '\(lang)'; use id or en.", field: "lang")
             }
-            let file = try await Blocking.run {
+            let file = try await s.reports.run {
                 let (report, details) = try s.figures.reportForDownload(agency: agency, q)
                 return try ReportFiles.write(report, details: details, format: format, language: lang)
             }
@@ -127,7 +127,7 @@ enum Handlers {
         try InputDecoding.requireMediaType(request, accepting: ["csv", "text/plain"])
         let buffer = try await InputDecoding.collect(request, limit: BodyLimit.csv)
         let data = Data(buffer.readableBytesView), params = Reply.query(request), id = context.requestID
-        let receipt = try await Blocking.run { try s.uploads.upload(kind, agency: agency, csv: data, parameters: params, requestID: id) }
+        let receipt = try await s.work.run { try s.uploads.upload(kind, agency: agency, csv: data, parameters: params, requestID: id) }
         return try Reply.json(receipt, status: receipt.counts.inserted > 0 ? .created : .ok)
     }
 

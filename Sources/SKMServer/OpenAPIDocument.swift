@@ -281,7 +281,6 @@ paths:
         "403": {$ref: "#/components/responses/Problem"}
         "404": {$ref: "#/components/responses/Problem"}
         "409": {$ref: "#/components/responses/Problem"}
-        "501": {$ref: "#/components/responses/Problem"}
   /v1/agencies/{agency}/report:
     get:
       summary: Generate the evaluation report and download it
@@ -305,7 +304,6 @@ paths:
         "403": {$ref: "#/components/responses/Problem"}
         "404": {$ref: "#/components/responses/Problem"}
         "409": {$ref: "#/components/responses/Problem"}
-        "501": {$ref: "#/components/responses/Problem"}
 components:
   securitySchemes:
     bearer: {type: http, scheme: bearer}
@@ -384,7 +382,7 @@ components:
           enum: [/problems/malformed-request, /problems/invalid-parameter, /problems/invalid-field,
                  /problems/unauthenticated, /problems/forbidden, /problems/not-found, /problems/no-route,
                  /problems/method-not-allowed, /problems/conflict, /problems/body-too-large,
-                 /problems/unsupported-media-type, /problems/rate-limited, /problems/not-implemented,
+                 /problems/unsupported-media-type, /problems/rate-limited,
                  /problems/unavailable, /problems/internal-error]
         title: {type: string}
         status: {type: integer}

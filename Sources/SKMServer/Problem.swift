@@ -43,7 +43,6 @@ public struct Problem: Error, Sendable, Equatable, Encodable, CustomStringConver
         case tooLarge = "body-too-large"
         case unsupportedMediaType = "unsupported-media-type"
         case rateLimited = "rate-limited"
-        case notImplemented = "not-implemented"
         case unavailable
         case internalError = "internal-error"
 
@@ -59,7 +58,6 @@ public struct Problem: Error, Sendable, Equatable, Encodable, CustomStringConver
             case .tooLarge: 413
             case .unsupportedMediaType: 415
             case .rateLimited: 429
-            case .notImplemented: 501
             case .unavailable: 503
             case .internalError: 500
             }
@@ -79,7 +77,6 @@ public struct Problem: Error, Sendable, Equatable, Encodable, CustomStringConver
             case .tooLarge: "Request body too large"
             case .unsupportedMediaType: "Unsupported media type"
             case .rateLimited: "Too many requests"
-            case .notImplemented: "Not implemented"
             case .unavailable: "Service unavailable"
             case .internalError: "Internal error"
             }

@@ -16,11 +16,11 @@ struct RouteTable {
 
     init(router: Router<APIContext>, services: APIServices) {
         self.router = router
-        v1 = router.group("v1").add(middleware: AuthenticationMiddleware(store: services.store))
+        v1 = router.group("v1").add(middleware: AuthenticationMiddleware(store: services.store, pool: services.work))
         let agencies = v1.group("agencies/:agency")
         var groups: [Access: RouterGroup<APIContext>] = [:]
         for access in Access.allCases {
-            let g = agencies.group().add(middleware: AgencyAccessMiddleware(access: access, store: services.store))
+            let g = agencies.group().add(middleware: AgencyAccessMiddleware(access: access, store: services.store, pool: services.work))
             if access == .kioskSubmit { g.add(middleware: KioskRateLimitMiddleware(limiter: services.limiter, trustedProxy: services.trustedProxy)) }
             groups[access] = g
         }
@@ -52,11 +52,23 @@ public struct APIServices: Sendable {
     public var uploads: CSVUploadService
     /// The reverse proxy whose `X-Forwarded-For` names the client (skm serve --trusted-proxy).
     public var trustedProxy: String?
+    /// Where store reads and writes run, bounded (skm serve --blocking-threads, --blocking-queue).
+    public var work = BlockingPool(.work, purpose: "store work")
+    /// Where report downloads are generated, bounded apart (skm serve --report-threads, --report-queue).
+    public var reports = BlockingPool(.reports, purpose: "report generation")
 
+    /// `compliance` and `complianceAsOf` default to the store's own judgement
+    /// (`StoreCompliance`), open transactions judged as of each request or of `as_of`; tests
+    /// pass sources of their own.
     public init(store: any SurveyStore, compliance: ComplianceSource? = nil, complianceAsOf: (@Sendable (Int64) -> ComplianceSource)? = nil,
                 kioskPolicy: KioskRateLimiter.Policy = .init(), limiter: KioskRateLimiter? = nil) {
         submissions = SubmissionService(store: store)
-        figures = FiguresService(store: store, compliance: compliance, complianceAsOf: complianceAsOf)
+        figures = FiguresService(
+            store: store,
+            compliance: compliance ?? { agency, period in
+                try StoreCompliance.compute(store: store, agency: agency, period: period, asOf: Int64(Date().timeIntervalSince1970))
+            },
+            complianceAsOf: complianceAsOf ?? { StoreCompliance.source(store: store, asOf: $0) })
         self.store = store
         self.limiter = limiter ?? KioskRateLimiter(policy: kioskPolicy)
         uploads = CSVUploadService(store: store)

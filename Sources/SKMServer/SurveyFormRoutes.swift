@@ -42,6 +42,13 @@ enum SurveyFormRoutes {
                 return html(ThankYouPage(officeName: t.agency.name, language: language, kiosk: t.kiosk, formPath: t.path).render())
             }
             return html(form(t, nonce: SurveyFormInput.newNonce(), state: SurveyFormState(service: t.service?.code)).render())
+        } catch let p as Problem where p.statusCode == 503 {
+            // The server is full (`BlockingPool`): a retry, not a failure.
+            let page = PlainPage(language: language, heading: language.pick("Server sedang sibuk", "The server is busy"),
+                                 text: language.pick("Silakan coba lagi sebentar lagi.", "Please try again shortly."))
+            var r = html(page.render(), status: .serviceUnavailable)
+            r.headers[.retryAfter] = p.retryAfter.map(String.init)
+            return r
         } catch {
             context.logger.error("survey form failed", metadata: ["error": "\(String(reflecting: error))"])
             let p = PlainPage(language: language, heading: language.pick("Terjadi kesalahan", "Something went wrong"),
@@ -55,7 +62,7 @@ enum SurveyFormRoutes {
     static func target(_ request: Request, _ context: APIContext, _ s: APIServices, language: PageLanguage, kiosk: Bool) async throws -> Target? {
         guard let code = context.parameters.get("agency") else { return nil }
         let serviceCode = context.parameters.get("service")
-        return try await Blocking.run { () -> Target? in
+        return try await s.work.run { () -> Target? in
             guard let layoutID = try s.submissions.store.kioskLayout(agency: code),
                   let agency = try s.submissions.store.agencies().first(where: { $0.code == code }) else { return nil }
             var service: ServiceStandard?
@@ -114,7 +121,7 @@ enum SurveyFormRoutes {
         }
         do {
             let source = "form:\(context.requestID)"
-            _ = try await Blocking.run { try s.submissions.submitResponses(agency: t.agency.code, [response], batched: false, source: source) }
+            _ = try await s.work.run { try s.submissions.submitResponses(agency: t.agency.code, [response], batched: false, source: source) }
             return thanks
         } catch let p as Problem where p.status == 409 {
             // The same form was already stored (its nonce is the response id) with other

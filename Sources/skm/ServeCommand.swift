@@ -22,6 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
             Examples:
               skm serve --port 8080
               skm serve --host 0.0.0.0 --port 8080 --kiosk-burst 60 --kiosk-per-minute 20
+              skm serve --idle-timeout 30 --header-timeout 5 --max-connections 256
               skm serve --print-openapi > docs/openapi.yaml
             """)
 
@@ -42,8 +43,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Address of the one reverse proxy in front of skm; only its X-Forwarded-For keys the kiosk rate limit.")
     var trustedProxy: String?
 
-    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel = "info"
+    @OptionGroup(title: "Limits (see docs/http-api.md)") var limits: ServeLimitOptions
+
+    @Option(name: .long, help: "Least severe level logged.")
+    var logLevel: LogLevel = .info
 
     @Flag(name: .long, help: "Print the OpenAPI document and exit.")
     var printOpenapi = false
@@ -51,7 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
         guard kioskBurst >= 1, kioskPerMinute >= 0 else { throw ValidationError("--kiosk-burst must be ≥ 1 and --kiosk-per-minute ≥ 0") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level '\(logLevel)'") }
+        try limits.validate()
     }
 
     func run() async throws {
@@ -61,19 +64,15 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let store = try storeOptions.open()
         var logger = Logger(label: "skm.serve") { JSONLogHandler(label: $0) }
-        logger.logLevel = Logger.Level(rawValue: logLevel)!
+        logger.logLevel = logLevel.level
 
-        var services = APIServices(
-            store: store,
-            // Open transactions are judged as of the moment of each request.
-            compliance: { agency, period in
-                try StoreCompliance.compute(store: store, agency: agency, period: period, asOf: Int64(Date().timeIntervalSince1970))
-            },
-            complianceAsOf: { StoreCompliance.source(store: store, asOf: $0) },
-            kioskPolicy: .init(burst: kioskBurst, perSecond: kioskPerMinute / 60))
+        // Turnaround is judged from the store, open transactions as of each request (or `as_of`).
+        var services = APIServices(store: store, kioskPolicy: .init(burst: kioskBurst, perSecond: kioskPerMinute / 60))
         services.trustedProxy = trustedProxy
+        services.work = BlockingPool(limits.work, purpose: "store work")
+        services.reports = BlockingPool(limits.reports, purpose: "report generation")
         let app = APIServer.application(
-            services: services, configuration: .init(host: host, port: port), logger: logger,
+            services: services, configuration: .init(host: host, port: port, limits: limits.server), logger: logger,
             onRunning: { host, port in
                 // The one line on standard output, so scripts and tests learn the port.
                 FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
@@ -83,5 +82,74 @@ struct ServeCommand: AsyncParsableCommand {
             try? FileManager.default.removeItem(at: CSVUploadService.root)
         }
         try await app.runService()
+    }
+}
+
+/// `--log-level`: swift-log's levels, named as it names them (a local type rather than a
+/// retroactive conformance of `Logger.Level`).
+enum LogLevel: String, ExpressibleByArgument, CaseIterable {
+    case trace, debug, info, notice, warning, error, critical
+
+    var level: Logger.Level {
+        switch self {
+        case .trace: .trace
+        case .debug: .debug
+        case .info: .info
+        case .notice: .notice
+        case .warning: .warning
+        case .error: .error
+        case .critical: .critical
+        }
+    }
+}
+
+/// How much work `skm serve` takes on at once; beyond it, connections wait unaccepted and
+/// requests get 503 with Retry-After. Defaults and reasons: docs/http-api.md ("Limits").
+struct ServeLimitOptions: ParsableArguments {
+    @Option(name: .long, help: "Seconds a connection may stay silent between requests or body parts.")
+    var idleTimeout = 60.0
+
+    @Option(name: .long, help: "Seconds a new connection has to send its complete request head.")
+    var headerTimeout = 10.0
+
+    @Option(name: .long, help: "Connections open at once; more wait in the listen backlog until one closes.")
+    var maxConnections = 512
+
+    @Option(name: .long, help: "Store reads and writes running at once.")
+    var blockingThreads = BlockingPool.Limits.work.running
+
+    @Option(name: .long, help: "Store jobs waiting for a thread; one more gets 503.")
+    var blockingQueue = BlockingPool.Limits.work.waiting
+
+    @Option(name: .long, help: "Report downloads generated at once.")
+    var reportThreads = BlockingPool.Limits.reports.running
+
+    @Option(name: .long, help: "Report downloads waiting; one more gets 503.")
+    var reportQueue = BlockingPool.Limits.reports.waiting
+
+    func validate() throws {
+        for (name, v) in [("--idle-timeout", idleTimeout), ("--header-timeout", headerTimeout)] where !(v > 0 && v <= 3600) {
+            throw ValidationError("\(name) must be more than 0 and at most 3600 seconds")
+        }
+        guard maxConnections >= 1, blockingThreads >= 1, reportThreads >= 1 else {
+            throw ValidationError("--max-connections, --blocking-threads and --report-threads must be at least 1")
+        }
+        guard blockingQueue >= 0, reportQueue >= 0 else { throw ValidationError("--blocking-queue and --report-queue must be 0 or more") }
+    }
+
+    var server: APIServer.Limits {
+        var l = APIServer.Limits()
+        l.idleTimeout = idleTimeout
+        l.headerTimeout = headerTimeout
+        l.maxConnections = maxConnections
+        return l
+    }
+
+    var work: BlockingPool.Limits {
+        .init(running: blockingThreads, waiting: blockingQueue, retryAfter: BlockingPool.Limits.work.retryAfter)
+    }
+
+    var reports: BlockingPool.Limits {
+        .init(running: reportThreads, waiting: reportQueue, retryAfter: BlockingPool.Limits.reports.retryAfter)
     }
 }

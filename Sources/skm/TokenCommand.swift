@@ -24,21 +24,17 @@ struct TokenCommand: ParsableCommand {
                 """)
         @OptionGroup var storeOptions: StoreOptions
         @Option(name: .long, help: "Agency code.") var agency: String
-        @Option(name: .long, help: "officer or reader.") var role: String
+        @Option(name: .long, help: "officer or reader.") var role: TokenRole
         @Option(name: .long, help: "What the token is for (shown in `skm token list`).") var label: String?
         @Option(name: .long, help: "Expiry: a number of days (90d) or a last valid date (YYYY-MM-DD); default never.")
         var expires: TokenExpiry?
-
-        func validate() throws {
-            guard TokenRole(rawValue: role) != nil else { throw ValidationError("--role must be officer or reader") }
-        }
 
         func run() throws {
             let store = try storeOptions.open()
             do {
                 let zone = try store.agencies().first { $0.code == agency }?.timeZone ?? .wib
                 let expiresAt = expires?.instant(now: Int64(Date().timeIntervalSince1970), zone: zone)
-                let (secret, token) = try store.createToken(agency: agency, role: TokenRole(rawValue: role)!, label: label, expiresAt: expiresAt)
+                let (secret, token) = try store.createToken(agency: agency, role: role, label: label, expiresAt: expiresAt)
                 let until = token.expiresAt.map { ", valid until \(List.day($0))" } ?? ""
                 note("token \(token.id) for \(token.agency) (\(token.role.rawValue)) created\(until); store the secret now, it is not shown again")
                 print(secret)
@@ -118,6 +114,9 @@ struct TokenCommand: ParsableCommand {
         }
     }
 }
+
+/// `--role officer|reader`: ArgumentParser lists both on a bad value.
+extension TokenRole: ExpressibleByArgument {}
 
 /// `--expires`: `90d` (days from now) or `2025-12-31` (the last day the token works, to its end
 /// in the agency's zone), validated by ArgumentParser.

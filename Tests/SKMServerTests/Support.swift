@@ -16,7 +16,7 @@ struct World {
     let officer: String
     let reader: String
     let otherOfficer: String
-    let services: APIServices
+    var services: APIServices
 
     static let lebong = Agency(
         code: "lebong", name: "DPPKB Kabupaten Lebong", region: "Bengkulu", timeZone: .wib,
