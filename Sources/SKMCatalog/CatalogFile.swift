@@ -108,7 +108,7 @@ public struct PromiseFile: Codable, Hashable, Sendable {
                       VariantFile(name: $0.name, amount: $0.duration.amount, unit: $0.duration.unit.rawValue,
                                   lowerBound: $0.duration.lowerBound)
                   },
-                  defaultVariant: p.defaultVariant, noPromiseReason: p.noPromiseReason)
+                  defaultVariant: p.defaultVariant, noPromiseReason: p.noPromiseReason?.code)
     }
 }
 

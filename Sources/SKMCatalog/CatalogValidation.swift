@@ -99,6 +99,6 @@ enum CatalogValidation {
             ok = false
         }
         guard ok else { return nil }
-        return Promise(text: p.text, variants: variants, defaultVariant: p.defaultVariant, noPromiseReason: p.noPromiseReason)
+        return Promise(text: p.text, variants: variants, defaultVariant: p.defaultVariant, noPromiseReason: p.noPromiseReason.map(UnmeasurablePromise.init(code:)))
     }
 }

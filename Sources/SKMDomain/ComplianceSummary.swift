@@ -30,7 +30,9 @@ public struct ComplianceSummary: Hashable, Sendable {
     private var elapsedInUnit = QuantileHistogram(scale: 1)
     /// Read to the whole percent.
     private var percentUsed = QuantileHistogram(scale: 1)
-    private var capaianSum = 0.0
+    /// Per promise unit: finished transactions with a promise, their elapsed and promised
+    /// amounts summed in that unit — what capaian is computed from (`capaian(_:)`).
+    private var perUnit: [PromiseUnit: UnitSums] = [:]
     /// The unit shared by every measured promise; nil until one is seen or once units differ.
     private var unit: PromiseUnit?
     private var mixedUnits = false
@@ -62,7 +64,9 @@ public struct ComplianceSummary: Hashable, Sendable {
             if let e = j.elapsedInUnit, let p = j.percentUsed {
                 if !mixedUnits { elapsedInUnit.add(e) }
                 percentUsed.add(p)
-                capaianSum += j.capaian ?? 0
+                if let promised = j.promised {
+                    perUnit[promised.unit, default: UnitSums()].add(elapsed: e, target: Double(promised.amount))
+                }
             }
         }
         if j.status.isLate { insertWorst(j) }
@@ -81,7 +85,7 @@ public struct ComplianceSummary: Hashable, Sendable {
         noPromise += o.noPromise
         elapsedHours.merge(o.elapsedHours)
         percentUsed.merge(o.percentUsed)
-        capaianSum += o.capaianSum
+        perUnit.merge(o.perUnit) { a, b in a.merged(b) }
         if o.mixedUnits || (unit != nil && o.unit != nil && unit != o.unit) {
             mixedUnits = true; unit = nil
             elapsedInUnit = QuantileHistogram(scale: 1)
@@ -113,15 +117,42 @@ public struct ComplianceSummary: Hashable, Sendable {
         if worstCases.count > Self.worstCaseLimit { worstCases.removeLast() }
     }
 
+    /// Sums in one promise unit.
+    struct UnitSums: Hashable, Sendable {
+        var count = 0
+        var elapsed = 0.0
+        var target = 0.0
+        mutating func add(elapsed e: Double, target t: Double) { count += 1; elapsed += e; target += t }
+        func merged(_ o: UnitSums) -> UnitSums { UnitSums(count: count + o.count, elapsed: elapsed + o.elapsed, target: target + o.target) }
+        /// (1 + (1 − realisasi / target)) × 100 %, never below 0 %; realisasi and target are the
+        /// means, so their ratio is Σ elapsed / Σ promised (the same when every file has one promise).
+        var capaian: Double? { target > 0 ? max(0, (2 - elapsed / target) * 100) : nil }
+    }
+
+    /// Capaian of the group (docs/turnaround-rules.md): of the period's mean completion time
+    /// against the promise, in the promise's unit; with several units (an agency whose services
+    /// promise minutes and days) no mean time exists, so the capaian of each unit weighted by
+    /// its finished transactions.
+    static func capaian(_ perUnit: [PromiseUnit: UnitSums]) -> Double? {
+        // In a fixed order: a dictionary's order changes per process, and so would the sum's last bit.
+        let measured = PromiseUnit.allCases.compactMap { perUnit[$0] }.filter { $0.target > 0 }
+        let n = measured.reduce(0) { $0 + $1.count }
+        guard n > 0 else { return nil }
+        if measured.count == 1 { return measured[0].capaian }
+        return measured.reduce(0.0) { $0 + ($1.capaian ?? 0) * Double($1.count) } / Double(n)
+    }
+
     /// The figures, computed now.
     public var figures: ComplianceFigures {
         let judgedLateOrNot = onTime + late + openOverdue
-        let measuredFinished = percentUsed.total
+        let single = perUnit.count == 1 ? perUnit.first?.value : nil
         return ComplianceFigures(
             count: count, rejected: rejected, finished: finished, onTime: onTime, late: late,
             open: open, openOverdue: openOverdue, noPromise: noPromise,
             onTimeRate: judgedLateOrNot == 0 ? nil : Double(onTime) / Double(judgedLateOrNot),
-            meanCapaian: measuredFinished == 0 ? nil : capaianSum / Double(measuredFinished),
+            capaian: Self.capaian(perUnit),
+            realisasi: single.map { $0.elapsed / Double($0.count) },
+            target: single.map { $0.target / Double($0.count) },
             medianCapaian: percentUsed.median.map { 200 - $0 },
             unit: mixedUnits ? nil : unit,
             medianElapsedHours: elapsedHours.median, p90ElapsedHours: elapsedHours.p90,
@@ -146,10 +177,16 @@ public struct ComplianceFigures: Hashable, Sendable, Codable {
     /// file past its deadline is already late; leaving it out would reward not finishing it.
     /// Transactions without a promise and open ones within their deadline are not counted.
     public var onTimeRate: Double?
-    /// Mean *capaian* (percent) over finished transactions with a promise. One file finished
-    /// days late against a 30-minute promise has a capaian of −14 000 %, so the mean can be
-    /// dragged far down by a few cases; `medianCapaian` is not.
-    public var meanCapaian: Double?
+    /// *Capaian* (percent) of the period: (1 + (1 − realisasi / target)) × 100 %, never below
+    /// 0 %, realisasi being the mean completion time of finished transactions with a promise
+    /// in the promise's unit (docs/turnaround-rules.md). 100 % = on average exactly the
+    /// promise. Read beside `medianElapsedInUnit`: a few very late files pull the mean, not the median.
+    public var capaian: Double?
+    /// *Realisasi*: the mean completion time of finished transactions with a promise, in `unit`;
+    /// nil when units are mixed.
+    public var realisasi: Double?
+    /// The mean promised time of those transactions, in `unit` (the promise, when all have one).
+    public var target: Double?
     /// Median *capaian*: 200 − the median percent of the promise used (capaian falls as the
     /// percent used rises, so the median of one is read off the other; to the whole percent).
     public var medianCapaian: Double?

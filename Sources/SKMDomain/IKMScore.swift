@@ -35,8 +35,8 @@ public struct IKMScore: Sendable, Equatable {
     public let lowest: [Unsur]
     /// 95% confidence interval of `converted`; nil below two scored respondents.
     public let confidence: ConfidenceInterval?
-    /// Plain-language warnings, e.g. an absent unsur.
-    public let warnings: [String]
+    /// What a reader must know, e.g. an absent unsur (worded by the edges).
+    public let warnings: [IKMWarning]
 
     /// Scores a tally. `population` (service users in the period), when known, narrows the
     /// interval by the finite-population correction.
@@ -50,14 +50,14 @@ public struct IKMScore: Sendable, Equatable {
         let present = tally.counts.filter { $0.reduce(0, +) > 0 }.count
         let weight = present > 0 ? weights.weight(unsurCount: present) : 0
         var scores: [UnsurScore] = []
-        var warnings: [String] = []
+        var warnings: [IKMWarning] = []
         var ikm = 0.0
         for (u, unsur) in method.unsur.enumerated() {
             let d = tally.counts[u]
             let n = d.reduce(0, +)
             if n == 0 {
                 scores.append(UnsurScore(unsur: unsur, distribution: d, nrr: nil, weightedNRR: nil))
-                warnings.append("Unsur \(unsur.code) \(unsur.name) tidak memiliki jawaban; IKM dihitung dari \(present) unsur yang ada.")
+                warnings.append(.unsurWithoutAnswers(unsur, present: present))
                 continue
             }
             let nrr = Double(d[0] + 2 * d[1] + 3 * d[2] + 4 * d[3]) / Double(n)
@@ -75,7 +75,7 @@ public struct IKMScore: Sendable, Equatable {
             mutu: converted.map { Mutu.grade(converted: $0, method: method) },
             lowest: lowest,
             confidence: converted.flatMap { ConfidenceInterval.around($0, tally: tally, population: population) },
-            warnings: hasScore ? warnings : ["Tidak ada jawaban untuk dinilai."]
+            warnings: hasScore ? warnings : [.noAnswers]
         )
     }
 }

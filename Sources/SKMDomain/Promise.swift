@@ -51,20 +51,25 @@ public struct Promise: Hashable, Sendable, Codable {
     /// Name of the variant used when a transaction names none.
     public var defaultVariant: String?
     /// Why there is nothing to measure (set only when `variants` is empty).
-    public var noPromiseReason: String?
+    public var noPromiseReason: UnmeasurablePromise?
+    /// When the decree says the clock starts, as written (`sejak persyaratan dinyatakan
+    /// lengkap`): kept for the reader, not used in judging, since the register's receipt time
+    /// is when the office took the file.
+    public var note: String?
 
-    public init(text: String, variants: [Variant], defaultVariant: String? = nil, noPromiseReason: String? = nil) {
+    public init(text: String, variants: [Variant], defaultVariant: String? = nil, noPromiseReason: UnmeasurablePromise? = nil, note: String? = nil) {
         self.text = text
         self.variants = variants
         self.defaultVariant = defaultVariant
         self.noPromiseReason = noPromiseReason
+        self.note = note
     }
 
     public static func single(_ text: String, _ duration: PromisedDuration) -> Promise {
         Promise(text: text, variants: [Variant(duration: duration)])
     }
 
-    public static func none(_ text: String, reason: String) -> Promise {
+    public static func none(_ text: String, reason: UnmeasurablePromise) -> Promise {
         Promise(text: text, variants: [], noPromiseReason: reason)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a decree's *jangka waktu* / *waktu penyelesaian* / *waktu pelayanan* text and
 /// understands the completion time it promises.
 ///
@@ -7,8 +9,13 @@
 ///   `selama Tiga Hari`, `1 x 24 jam` (→ 24 jam);
 /// - units `menit`, `jam`, `hari`, `hari kerja`, `bulan`; `minggu`/`pekan` become calendar days
 ///   (× 7) and `tahun` becomes months (× 12);
-/// - ranges `10 s.d 30 menit`, `10 menit s/d 30 menit`, `10-30 menit` promise the upper bound;
-///   `s/d 6 hari`, `max`, `paling lama`, `kurang lebih`, `selama` are read past;
+/// - ranges `10 s.d 30 menit`, `10 menit s/d 30 menit`, `10-30 menit`, `3 – 5 hari`, `3 s/ 5
+///   hari` promise the upper bound; `s/d 6 hari`, `kurang lebih`, `selama` are read past;
+/// - a maximum (`maksimal`, `max`, `paling lama`, `paling lambat`, `selambat-lambatnya`) is the
+///   promise even after a usual time: `1 hari, maksimal 3 hari kerja` promises 3 hari kerja;
+///   an extension (`dapat diperpanjang 7 hari kerja`) never is;
+/// - when the clock starts (`sejak persyaratan dinyatakan lengkap`, `setelah …`) is kept as
+///   the promise's `note`;
 /// - variants by clause: *rutin* / *non rutin* (or *darurat*), *DTKS* / *non DTKS* (a clause
 ///   saying the data is *belum* in DTKS). An unlabelled duration beside labelled ones is the
 ///   headline promise: it becomes the variant `umum` and the default; otherwise the first
@@ -26,28 +33,95 @@ public enum PromiseParser {
         let mentionsDTKS = tokens.contains { $0.word == "dtks" }
 
         var labelled: [(String, PromisedDuration)] = []
-        var unlabelled: [PromisedDuration] = []
+        var unlabelled: [Found] = []
         for clause in clauses {
-            guard let duration = firstDuration(in: clause) else { continue }
+            guard let found = promised(in: clause) else { continue }
             if let label = variantLabel(clause, dtksContext: mentionsDTKS) {
-                if !labelled.contains(where: { $0.0 == label }) { labelled.append((label, duration)) }
+                if !labelled.contains(where: { $0.0 == label }) { labelled.append((label, found.duration)) }
             } else {
-                unlabelled.append(duration)
+                unlabelled.append(found)
             }
         }
+        // "1 hari, maksimal 3 hari kerja": the maximum, wherever it stands, is the promise.
+        let headline = (unlabelled.first { $0.isMaximum } ?? unlabelled.first)?.duration
+        let note = clockStart(text)
 
         if labelled.isEmpty {
-            if let first = unlabelled.first { return .single(text, first) }
+            if let headline { return Promise(text: text, variants: [.init(duration: headline)], note: note) }
             return .none(text, reason: noPromiseReason(wholeText))
         }
         var variants: [Promise.Variant] = []
         var defaultName = labelled[0].0
-        if let headline = unlabelled.first {
+        if let headline {
             variants.append(.init(name: generalVariant, duration: headline))
             defaultName = generalVariant
         }
         variants += labelled.map { Promise.Variant(name: $0.0, duration: $0.1) }
-        return Promise(text: text, variants: variants, defaultVariant: defaultName)
+        return Promise(text: text, variants: variants, defaultVariant: defaultName, note: note)
+    }
+
+    // MARK: - Maxima and the clock start
+
+    /// A duration found in a clause, and whether a maximum marker stood before it.
+    struct Found {
+        var duration: PromisedDuration
+        var isMaximum: Bool
+    }
+
+    /// Words that mark the next duration as the maximum (`paling lama` / `paling lambat` by their second word).
+    static let maximumWords: Set<String> = ["maksimal", "maksimum", "maks", "max", "maximal", "maximum", "lambat", "selambat", "lambatnya", "lama"]
+    /// Words after which a duration is an extension of the promise, not the promise.
+    static let extensionWords: Set<String> = ["perpanjang", "diperpanjang", "memperpanjang", "perpanjangan"]
+
+    /// The promise of one clause: the first duration after a maximum marker, else the first
+    /// duration; nothing after an extension word counts. `lama` counts only after `paling`.
+    static func promised(in clause: [PromiseToken]) -> Found? {
+        var first: PromisedDuration?
+        var i = 0
+        var marked = false
+        while i < clause.count {
+            if let w = clause[i].word {
+                if extensionWords.contains(w) { break }
+                if maximumWords.contains(w), w != "lama" || (i > 0 && clause[i - 1].word == "paling") { marked = true }
+            }
+            if let (d, next) = duration(in: clause, at: i) {
+                if marked { return Found(duration: d, isMaximum: true) }
+                if first == nil { first = d }
+                i = next
+                continue
+            }
+            i += 1
+        }
+        return first.map { Found(duration: $0, isMaximum: false) }
+    }
+
+    /// Words that start a clock-start clause, and words one must contain to be one (so that
+    /// `setelah informasi siap` in a procedure is not taken for it).
+    static let clockStartWords = ["terhitung sejak", "sejak", "setelah", "terhitung"]
+    static let clockStartTopics = ["lengkap", "diterima", "diterimanya", "dicatat", "register", "berkas", "persyaratan",
+                                   "permohonan", "pembayaran", "pendaftaran", "verifikasi"]
+
+    /// `sejak/setelah persyaratan dinyatakan lengkap`, as written, up to the end of its sentence.
+    static func clockStart(_ text: String) -> String? {
+        let lower = text.lowercased()
+        for start in clockStartWords {
+            var from = lower.startIndex
+            while let r = lower.range(of: start, range: from..<lower.endIndex) {
+                from = r.upperBound
+                let before = r.lowerBound == lower.startIndex ? " " : lower[lower.index(before: r.lowerBound)]
+                let after = r.upperBound == lower.endIndex ? " " : lower[r.upperBound]
+                guard !before.isLetter, !after.isLetter else { continue }
+                let end = lower[r.lowerBound...].firstIndex { ".;\n*".contains($0) } ?? lower.endIndex
+                let clause = lower[r.lowerBound..<end]
+                guard clockStartTopics.contains(where: { clause.contains($0) }) else { continue }
+                // Same offsets in the original: lowercasing Indonesian text keeps its length.
+                let o = text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound))
+                let e = text.index(o, offsetBy: lower.distance(from: r.lowerBound, to: end))
+                let note = text[o..<e].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                return note.trimmingCharacters(in: CharacterSet(charactersIn: ",: "))
+            }
+        }
+        return nil
     }
 
     // MARK: - Clauses
@@ -60,7 +134,10 @@ public enum PromiseParser {
             case .comma, .listMarker:
                 clauses.append([])
             case .dash:
-                let between = i > 0 && tokens[i - 1].isNumber && i + 1 < tokens.count && tokens[i + 1].isNumber
+                // "10-30 menit", and "15 menit – 30 menit": a number after the dash, a number or its unit before.
+                let afterUnit = i > 1 && unit(tokens, i - 1) != nil && tokens[i - 2].isNumber
+                    || i > 2 && tokens[i - 2].word == "hari" && tokens[i - 1].word == "kerja" && tokens[i - 3].isNumber
+                let between = i > 0 && (tokens[i - 1].isNumber || afterUnit) && i + 1 < tokens.count && tokens[i + 1].isNumber
                 if between { clauses[clauses.count - 1].append(t) } else { clauses.append([]) }
             default:
                 clauses[clauses.count - 1].append(t)
@@ -82,14 +159,12 @@ public enum PromiseParser {
         return nil
     }
 
-    static func noPromiseReason(_ words: String) -> String {
-        if words.contains("masal") || words.contains("massal") {
-            return "tidak menyebut waktu penyelesaian (pelayanan dilakukan secara massal)"
-        }
+    static func noPromiseReason(_ words: String) -> UnmeasurablePromise {
+        if words.contains("masal") || words.contains("massal") { return .massService }
         if words.contains("jam kerja") || words.contains("hari kerja") || words.contains("pukul") || words.contains("setiap hari") {
-            return "hanya menyebut hari/jam pelayanan, bukan waktu penyelesaian"
+            return .serviceHoursOnly
         }
-        return "tidak menyebut waktu penyelesaian yang terukur"
+        return .noMeasurableTime
     }
 
     // MARK: - Durations
@@ -98,27 +173,33 @@ public enum PromiseParser {
     static func firstDuration(in clause: [PromiseToken]) -> PromisedDuration? {
         var i = 0
         while i < clause.count {
-            if let (first, afterFirst) = number(clause, i) {
-                var lower: Int? = nil
-                var amount = first
-                var j = afterFirst
-                // "10 s.d 30 menit", "10-30 menit"
-                if j < clause.count, clause[j].isRangeMarker, let (second, afterSecond) = number(clause, j + 1) {
-                    lower = first; amount = second; j = afterSecond
+            if let (d, _) = duration(in: clause, at: i) { return d }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A duration starting at `i`, and the index after it.
+    static func duration(in clause: [PromiseToken], at i: Int) -> (PromisedDuration, Int)? {
+        if let (first, afterFirst) = number(clause, i) {
+            var lower: Int? = nil
+            var amount = first
+            var j = afterFirst
+            // "10 s.d 30 menit", "10-30 menit"
+            if j < clause.count, clause[j].isRangeMarker, let (second, afterSecond) = number(clause, j + 1) {
+                lower = first; amount = second; j = afterSecond
+            }
+            if let (unit, factor, afterUnit) = unit(clause, j) {
+                var result = PromisedDuration(amount: amount * factor, unit: unit, lowerBound: lower.map { $0 * factor })
+                var next = afterUnit
+                // "10 menit s.d 30 menit"
+                if lower == nil, afterUnit < clause.count, clause[afterUnit].isRangeMarker,
+                   let (second, afterSecond) = number(clause, afterUnit + 1),
+                   let (unit2, factor2, afterUnit2) = self.unit(clause, afterSecond), unit2 == unit {
+                    result = PromisedDuration(amount: second * factor2, unit: unit, lowerBound: amount * factor)
+                    next = afterUnit2
                 }
-                if let (unit, factor, afterUnit) = unit(clause, j) {
-                    var result = PromisedDuration(amount: amount * factor, unit: unit, lowerBound: lower.map { $0 * factor })
-                    // "10 menit s.d 30 menit"
-                    if lower == nil, afterUnit < clause.count, clause[afterUnit].isRangeMarker,
-                       let (second, afterSecond) = number(clause, afterUnit + 1),
-                       let (unit2, factor2, _) = self.unit(clause, afterSecond), unit2 == unit {
-                        result = PromisedDuration(amount: second * factor2, unit: unit, lowerBound: amount * factor)
-                    }
-                    return result
-                }
-                i = afterFirst
-            } else {
-                i += 1
+                return (result, next)
             }
         }
         return nil

@@ -19,7 +19,7 @@ enum PromiseToken: Equatable {
     var isRangeMarker: Bool { self == .range || self == .dash }
 }
 
-/// Splits a completion-time text into `PromiseToken`s: HTML tags dropped, lower-cased, clock
+/// Splits a completion-time text into `PromiseToken`s (ranges: `s.d`, `s/d`, `s/`, `-`, `–`): HTML tags dropped, lower-cased, clock
 /// times (`07.30`, `12:00`) dropped because they are office hours, a bracketed number in words
 /// after its digits (`1 (satu)`) dropped because it repeats the number, the *se-* forms
 /// (`sehari`, `seminggu`) expanded to `1 hari`, `1 minggu`, and a hyphen inside a word
@@ -66,6 +66,13 @@ enum PromiseTokenizer {
                     out.append(.range)
                     i += 3
                     if i < chars.count, chars[i] == "." { i += 1 }
+                    continue
+                }
+                // "3 s/ 5 hari": s/ with the d left out, not followed by a letter
+                if c == "s", i + 1 < chars.count, chars[i + 1] == "/", i == 0 || !isLetter(chars[i - 1]),
+                   i + 2 == chars.count || !isLetter(chars[i + 2]) {
+                    out.append(.range)
+                    i += 2
                     continue
                 }
                 var j = i

@@ -99,7 +99,7 @@ public enum NoPromiseReason: Hashable, Sendable, Codable {
     /// No version of the service's standard was in force on the local day of receipt.
     case noStandardInForce(on: LocalDate)
     /// The standard promises nothing measurable, for the reason its catalog entry gives.
-    case catalogStates(String)
+    case catalogStates(UnmeasurablePromise)
     /// The standard's promise (or the transaction's variant of it) has no measurable duration.
     case notMeasurable
 }

@@ -7,7 +7,7 @@ import SKMStorage
 /// Encoded as JSON with snake_case keys in sorted order; `schemaVersion` follows
 /// `docs/report-schema.json` (bump the major version on any breaking change).
 public struct EvaluationReport: Codable, Sendable {
-    public static let currentSchemaVersion = "1.1"
+    public static let currentSchemaVersion = "1.2"
 
     public var schemaVersion = EvaluationReport.currentSchemaVersion
     public var generatedBy: String
@@ -22,7 +22,7 @@ public struct EvaluationReport: Codable, Sendable {
     public var rejects: [RejectRecord]
     /// True when the report is marked for publication: profile cells under 5 show as "< 5".
     public var forPublication: Bool
-    public var warnings: [String]
+    public var warnings: [ReportWarning]
     /// When open transactions were judged ("open" or "past the deadline" depends on it), as ISO
     /// 8601 local time of the agency; nil when the report has no turnaround figures.
     public var complianceAsOf: String?
@@ -37,7 +37,7 @@ public struct EvaluationReport: Codable, Sendable {
     }
 
     public struct PeriodInfo: Codable, Sendable {
-        /// `2024-S1`, `2024-Q3`, `2024` or `FROM..TO`.
+        /// `2025-03`, `2024-S1`, `2024-Q3`, `2024` or `FROM..TO`: always concrete.
         public var id: String
         public var kind: String
         public var start: String
@@ -80,7 +80,7 @@ public struct GroupFigures: Codable, Sendable {
     /// Nil when `suppressed`.
     public var sample: SampleAdequacy?
     public var compliance: TimelinessFigures?
-    public var warnings: [String]
+    public var warnings: [ReportWarning]
     /// A published report's group with fewer than 5 respondents (or the one whose count the
     /// others would reveal): no count, IKM, grade or answers are shown (`Publication`). Nil
     /// otherwise, so unpublished reports carry no extra key.
@@ -115,6 +115,12 @@ public struct ServiceFigures: Codable, Sendable {
     public var promise: String?
     public var noPromiseReason: String?
     public var figures: GroupFigures
+    /// The promise's variants and the reason there is none, typed, for the writers to word
+    /// in their language; not in the JSON, which carries the Indonesian `promise` and reason.
+    public var promised: [Promise.Variant] = []
+    public var unmeasurable: UnmeasurablePromise? = nil
+
+    enum CodingKeys: String, CodingKey { case code, name, promiseText, promise, noPromiseReason, figures }
 }
 
 /// Turnaround against the promise for one group as the report shows it (*ketepatan waktu*): the
@@ -129,8 +135,21 @@ public struct TimelinessFigures: Codable, Sendable {
     public var noPromise: Int
     /// on time / (on time + late + open past the deadline); nil when there is none of those.
     public var onTimeRate: Double?
-    /// Mean capaian = (1 + (1 − actual/target)) × 100 %, over finished transactions with a promise.
+    /// Capaian of the period's mean completion time: (1 + (1 − realisasi / target)) × 100 %,
+    /// never below 0 % (docs/turnaround-rules.md). The key keeps its 1.1 name: it is the
+    /// capaian *of the mean*, which for one promise equals the old mean of per-file capaian
+    /// except for the bound.
     public var capaianMean: Double?
+    /// *Realisasi*: mean completion time of finished transactions with a promise, in `unit`.
+    public var realisasi: Double? = nil
+    /// The mean promised time of those transactions, in `unit`.
+    public var target: Double? = nil
+    /// The promise unit of `realisasi`, `target` and `medianElapsedInUnit` ("hari kerja",
+    /// "menit", …); nil when the group's promises mix units.
+    public var unit: String? = nil
+    /// Median completion time of finished transactions with a promise, in `unit`: shown beside
+    /// capaian, which a few very late files pull down while the median stays.
+    public var medianElapsedInUnit: Double? = nil
     public var medianElapsedHours: Double?
     public var p90ElapsedHours: Double?
     public var latestCases: [LateCase]
@@ -145,6 +164,13 @@ public struct LateCase: Codable, Sendable {
     public var promise: String
     public var status: String
     public var lateHours: Double
+    /// The promise typed, for the writers to word (`promise` is the Indonesian text); not in the JSON.
+    public var promised: PromisedDuration? = nil
+    public var variant: String? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case transactionId, service, receivedAt, finishedAt, deadline, promise, status, lateHours
+    }
 }
 
 public struct ProfileTables: Codable, Sendable {

@@ -28,7 +28,7 @@ public enum Publication {
         if (r.overall.respondents ?? 0) < 5 { suppress(&r.overall) }
         for i in r.services.indices { r.services[i].figures.compliance?.latestCases = [] }
         r.overall.compliance?.latestCases = []
-        r.warnings.append("Laporan untuk publikasi: daftar kasus terlambat, saran dan baris yang ditolak tidak dimuat.")
+        r.warnings.append(.forPublication)
     }
 
     /// A profile table counted by the report's categories (`ProfileCategory`) instead of the

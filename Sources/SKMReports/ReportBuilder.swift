@@ -66,7 +66,7 @@ public struct ReportBuilder: Sendable {
                 },
                 confidence95: score.confidence, change: change,
                 sample: SampleAdequacy(population: options.population ?? population, respondents: score.respondents),
-                compliance: compliance, warnings: tally.respondents == 0 ? [] : score.warnings)
+                compliance: compliance, warnings: tally.respondents == 0 ? [] : score.warnings.map(ReportWarning.ikm))
         }
 
         var overallTally = ResponseTally(unsurCount: m.unsur.count)
@@ -79,17 +79,18 @@ public struct ReportBuilder: Sendable {
             services.append(ServiceFigures(
                 code: s.code, name: s.name, promiseText: s.promise.text,
                 promise: s.promise.isMeasurable ? s.promise.variants.map { ($0.name.map { "\($0): " } ?? "") + $0.duration.description }.joined(separator: "; ") : nil,
-                noPromiseReason: s.promise.noPromiseReason,
+                noPromiseReason: s.promise.noPromiseReason.map(ReportLabels.indonesian.unmeasurable),
                 figures: figures(t, previous: previousTallies[s.code], population: population[s.code] ?? 0,
-                                 compliance: turnaround?.perService[s.code])))
+                                 compliance: turnaround?.perService[s.code]),
+                promised: s.promise.variants, unmeasurable: s.promise.noPromiseReason))
         }
-        var warnings: [String] = []
+        var warnings: [ReportWarning] = []
         let unknown = Set(tallies.keys).subtracting(agency.services.map(\.code))
-        if !unknown.isEmpty { warnings.append("Respon untuk layanan di luar katalog diabaikan: \(unknown.sorted().joined(separator: ", "))") }
+        if !unknown.isEmpty { warnings.append(.servicesOutsideCatalog(unknown.sorted())) }
         if turnaround != nil, let inForce = agency.services.map(\.validFrom).min(), period.start < inForce {
             // Otherwise a head of office sees "tanpa janji waktu" beside a service that plainly
             // has a promise, with no reason given.
-            warnings.append("Transaksi yang diterima sebelum \(inForce) (berlakunya keputusan standar pelayanan) tidak punya janji waktu; ketepatan waktunya tidak dinilai dan dihitung \"tanpa janji waktu\".")
+            warnings.append(.receivedBeforeStandard(inForce))
         }
 
         let profile = responses.profile
@@ -124,7 +125,7 @@ public struct ReportBuilder: Sendable {
                                          : profile.occupation),
                                      total: profile.gender.reduce(0) { $0 + $1.1 }),
             suggestions: options.holdDetails ? try store.suggestions(agency: agency.code, period: period) : [],
-            rejects: options.holdDetails ? try store.rejects(agency: agency.code) : [],
+            rejects: options.holdDetails ? try store.rejects(agency: agency.code, period: period, zone: agency.timeZone) : [],
             forPublication: options.forPublication,
             warnings: warnings)
         if let asOf = options.asOf, turnaround != nil {

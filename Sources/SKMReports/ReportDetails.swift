@@ -24,12 +24,13 @@ public struct ReportDetails {
     public static func fromStore(_ store: any SurveyStore, report r: EvaluationReport, suggestions spool: SuggestionSpool? = nil) throws -> ReportDetails {
         guard !r.forPublication, let period = Period(parsing: r.period.id) else { return .held(r) }
         let agency = r.agency.code
+        let zone = IndonesianTimeZone(name: r.agency.timeZone) ?? .wib
         return ReportDetails(
             suggestionCount: try spool?.count ?? store.suggestionCount(agency: agency, period: period),
             forEachSuggestion: { body in
                 if let spool { try spool.forEach(body) } else { try store.forEachSuggestion(agency: agency, period: period, body) }
             },
-            rejectCount: try store.rejectCount(agency: agency),
-            forEachReject: { body in try store.forEachReject(agency: agency, body) })
+            rejectCount: try store.rejectCount(agency: agency, period: period, zone: zone),
+            forEachReject: { body in try store.forEachReject(agency: agency, period: period, zone: zone, body) })
     }
 }

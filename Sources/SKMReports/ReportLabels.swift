@@ -25,6 +25,8 @@ public struct ReportLabels: Sendable {
 
     // Ketepatan Waktu
     public var timelinessTitle, promise, count, finished, onTime, late, open, openOverdue, noPromise: String
+    /// Beside capaian: the mean (*realisasi*) and median completion time in the promise's unit.
+    public var meanTime, medianTime: String
     public var medianHours, p90Hours, lateCases, transactionId, receivedAt, finishedAt, deadline, status, lateHours: String
     public var noTurnaround, noLateCases: String
 
@@ -69,13 +71,25 @@ public struct ReportLabels: Sendable {
         }
     }
 
+    /// A promise unit ("hari kerja") in the report's language.
+    public func unit(_ raw: String) -> String {
+        guard !isIndonesian, let u = PromiseUnit(rawValue: raw) else { return raw }
+        return switch u {
+        case .minutes: "minutes"
+        case .hours: "hours"
+        case .calendarDays: "days"
+        case .workingDays: "working days"
+        case .months: "months"
+        }
+    }
+
     /// Why a transaction has no promise, in the report's language. The Indonesian wording is
     /// the one the reports have always carried.
     public func noPromiseReason(_ reason: NoPromiseReason) -> String {
         switch reason {
         case .noStandardInForce(let day):
             isIndonesian ? "tidak ada standar pelayanan yang berlaku pada \(day)" : "no service standard in force on \(day)"
-        case .catalogStates(let text): text
+        case .catalogStates(let reason): unmeasurable(reason)
         case .notMeasurable:
             isIndonesian ? "jangka waktu tidak memuat janji waktu yang terukur" : "the completion time promises nothing measurable"
         }
@@ -117,7 +131,7 @@ public struct ReportLabels: Sendable {
         notes: "Catatan",
         weightNote: "IKM = Σ (NRR per unsur × bobot); IKM unit pelayanan = IKM × 25. Mutu dibaca pada nilai ×25 yang dibulatkan dua desimal.",
         roundingNote: "Angka ditampilkan dibulatkan; nilai lengkap tersimpan di sel dan di laporan JSON.",
-        onTimeNote: "% Tepat waktu = tepat waktu / (tepat waktu + terlambat + dalam proses melewati batas waktu); layanan tanpa janji waktu tidak dihitung. Warna: hijau ≥ 90%, kuning 75–90%, merah < 75%. Capaian = (1 + (1 − waktu nyata / janji waktu)) × 100%.",
+        onTimeNote: "% Tepat waktu = tepat waktu / (tepat waktu + terlambat + dalam proses melewati batas waktu); layanan tanpa janji waktu tidak dihitung. Warna: hijau ≥ 90%, kuning 75–90%, merah < 75%. Capaian = (1 + (1 − rata-rata waktu / janji waktu)) × 100%, paling rendah 0%; median waktu di sampingnya.",
         sampleNote: "Sampel minimum menurut tabel Krejcie–Morgan dengan populasi = jumlah transaksi periode ini.",
         unsurTitle: "Nilai per unsur pelayanan", code: "Kode", unsur: "Unsur", answered: "Jumlah jawaban",
         nrr: "NRR", nrrWeighted: "NRR tertimbang", total: "Jumlah (IKM)", chartTitle: "NRR per unsur", chartAxis: "NRR (1–4)",
@@ -125,6 +139,7 @@ public struct ReportLabels: Sendable {
         timelinessTitle: "Ketepatan waktu penyelesaian", promise: "Janji waktu", count: "Jumlah transaksi",
         finished: "Selesai", onTime: "Tepat waktu", late: "Terlambat", open: "Dalam proses",
         openOverdue: "Dalam proses, melewati batas waktu", noPromise: "Tanpa janji waktu",
+        meanTime: "Rata-rata waktu (realisasi)", medianTime: "Median waktu",
         medianHours: "Median (jam)", p90Hours: "P90 (jam)", lateCases: "Kasus terlambat",
         transactionId: "ID transaksi", receivedAt: "Diterima", finishedAt: "Selesai", deadline: "Batas waktu",
         status: "Status", lateHours: "Terlambat (jam)",
@@ -153,7 +168,7 @@ public struct ReportLabels: Sendable {
         notes: "Notes",
         weightNote: "IKM = Σ (NRR per element × weight); service unit IKM = IKM × 25. The grade is read on the ×25 value rounded to two decimals.",
         roundingNote: "Figures are displayed rounded; full values are kept in the cells and in the JSON report.",
-        onTimeNote: "On-time rate = on time / (on time + late + in progress past the deadline); services without a promise are not counted. Colours: green ≥ 90%, yellow 75–90%, red < 75%. Time achievement (capaian) = (1 + (1 − actual / promised)) × 100%.",
+        onTimeNote: "On-time rate = on time / (on time + late + in progress past the deadline); services without a promise are not counted. Colours: green ≥ 90%, yellow 75–90%, red < 75%. Time achievement (capaian) = (1 + (1 − mean time / promised)) × 100%, at least 0%; the median time beside it.",
         sampleNote: "Minimum sample from the Krejcie–Morgan table with population = transactions in the period.",
         unsurTitle: "Scores per service element", code: "Code", unsur: "Element", answered: "Answers",
         nrr: "NRR", nrrWeighted: "Weighted NRR", total: "Total (IKM)", chartTitle: "NRR per element", chartAxis: "NRR (1–4)",
@@ -161,6 +176,7 @@ public struct ReportLabels: Sendable {
         timelinessTitle: "Completion on time", promise: "Promised time", count: "Transactions",
         finished: "Finished", onTime: "On time", late: "Late", open: "In progress",
         openOverdue: "In progress, past the deadline", noPromise: "No promise",
+        meanTime: "Mean time (realisasi)", medianTime: "Median time",
         medianHours: "Median (hours)", p90Hours: "P90 (hours)", lateCases: "Late cases",
         transactionId: "Transaction ID", receivedAt: "Received", finishedAt: "Finished", deadline: "Deadline",
         status: "Status", lateHours: "Late by (hours)",

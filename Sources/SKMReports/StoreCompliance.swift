@@ -79,13 +79,15 @@ public enum StoreCompliance {
         return TimelinessFigures(
             count: f.count, finished: f.finished, onTime: f.onTime, late: f.late, open: f.open,
             openOverdue: f.openOverdue, noPromise: f.noPromise, onTimeRate: f.onTimeRate,
-            capaianMean: f.meanCapaian, medianElapsedHours: f.medianElapsedHours, p90ElapsedHours: f.p90ElapsedHours,
+            capaianMean: f.capaian, realisasi: f.realisasi, target: f.target, unit: f.unit?.rawValue,
+            medianElapsedInUnit: f.medianElapsedInUnit, medianElapsedHours: f.medianElapsedHours, p90ElapsedHours: f.p90ElapsedHours,
             latestCases: f.worstCases.map { j in
                 LateCase(transactionId: j.transactionID, service: service,
                          receivedAt: j.receivedOn.description, finishedAt: j.finishedAt.map { stamp($0, zone) },
                          deadline: j.deadline.map { stamp($0, zone) } ?? "",
                          promise: j.promised.map { ($0.description) + (j.variant.map { " (\($0))" } ?? "") } ?? "",
-                         status: j.status.rawValue, lateHours: Double(j.latenessSeconds) / 3600)
+                         status: j.status.rawValue, lateHours: Double(j.latenessSeconds) / 3600,
+                         promised: j.promised, variant: j.variant)
             })
     }
 

@@ -3,13 +3,19 @@ import SKMDomain
 import SKMReports
 
 /// The filters of the figure and report endpoints, the same as the CLI's: `period` (required:
-/// `2024-S1`, `2024-Q3`, `2024`, `2024-01-01..2024-03-31`), `service`, `method`
+/// `2025-03`, `2024-S1`, `2024-Q3`, `2024`, `2024-01-01..2024-03-31`, or `previous-…` /
+/// `current-…` `month|quarter|semester|year`, resolved in the agency's zone when asked, see
+/// `period(in:)`; the response's `period` names the concrete one), `service`, `method`
 /// (`permenpanrb-14-2017` | `kepmenpan-25-2004`), `weights` (`exact` | `0.111` | `0.11`),
 /// `population` (for the sample check instead of the period's transactions),
 /// `for_publication` (profile cells under 5 hidden), `as_of` (judge open transactions as of
 /// the end of that local day, `YYYY-MM-DD`, or an ISO 8601 instant with offset; default now).
 public struct FigureQuery: Sendable {
-    public var period: Period
+    /// As asked for; `period(in:)` gives the concrete period.
+    public var periodSpec: PeriodSpec
+    /// The concrete period of a fixed `periodSpec`; a relative one resolved in WIB. Endpoints
+    /// answering for an agency use `period(in: agency.timeZone)`.
+    public var period: Period { period(in: .wib) }
     public var service: String?
     public var options: ReportOptions
     public var asOf: AsOf?
@@ -17,8 +23,8 @@ public struct FigureQuery: Sendable {
     /// When open transactions are judged (the end of a day in the agency's zone, or an instant).
     public typealias AsOf = SKMDomain.AsOf
 
-    public init(period: Period, service: String? = nil, options: ReportOptions = .init(), asOf: AsOf? = nil) {
-        self.period = period
+    public init(period: PeriodSpec, service: String? = nil, options: ReportOptions = .init(), asOf: AsOf? = nil) {
+        self.periodSpec = period
         self.service = service
         self.options = options
         self.asOf = asOf
@@ -30,8 +36,8 @@ public struct FigureQuery: Sendable {
         guard let p = parameters["period"], !p.isEmpty else {
             throw bad("period", "Query parameter 'period' is required, e.g. period=2024-S1.")
         }
-        guard let period = Period(parsing: p) else {
-            throw bad("period", "'\(p)' is not a period: use 2024-Q3, 2024-S1, 2024 or 2024-01-01..2024-03-31.")
+        guard let period = PeriodSpec(parsing: p) else {
+            throw bad("period", "'\(p)' is not a period: use 2025-03, 2024-Q3, 2024-S1, 2024, 2024-01-01..2024-03-31 or previous-/current-month, -quarter, -semester, -year.")
         }
         var options = ReportOptions()
         options.generatedBy = "skm serve"
@@ -68,5 +74,11 @@ public struct FigureQuery: Sendable {
         }
         let service = parameters["service"].flatMap { $0.isEmpty ? nil : $0 }
         self.init(period: period, service: service, options: options, asOf: asOf)
+    }
+
+    /// The concrete period for an agency in `zone`, now: a relative period is resolved on the
+    /// agency's own local day.
+    public func period(in zone: IndonesianTimeZone, now: Int64 = Int64(Date().timeIntervalSince1970)) -> Period {
+        periodSpec.resolved(at: now, in: zone)
     }
 }

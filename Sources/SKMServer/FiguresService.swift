@@ -55,7 +55,7 @@ public struct FiguresService: Sendable {
                                promise: s.promise.isMeasurable
                                    ? s.promise.variants.map { ($0.name.map { "\($0): " } ?? "") + $0.duration.description }.joined(separator: "; ")
                                    : nil,
-                               noPromiseReason: s.promise.noPromiseReason)
+                               noPromiseReason: s.promise.noPromiseReason?.code)
             })
     }
 
@@ -77,7 +77,7 @@ public struct FiguresService: Sendable {
         for i in services.indices { services[i].figures.compliance = nil }
         return IKMFigures(agency: code, period: report.period, method: report.method,
                           overall: q.service == nil ? report.overall : nil,
-                          services: try filter(services, q.service), warnings: report.warnings)
+                          services: try filter(services, q.service), warnings: report.warnings.map(\.description))
     }
 
     // MARK: Compliance
@@ -117,7 +117,7 @@ public struct FiguresService: Sendable {
             let r = try source(agency, period)
             return TurnaroundReading(perService: r.perService, overall: r.overall)
         }
-        return try pipeline.report(agency: agency, period: q.period)
+        return try pipeline.report(agency: agency, period: q.period(in: agency.timeZone))
     }
 
     /// Always without saran and rejects (`holdDetails` off): the figure endpoints return none,
@@ -128,7 +128,7 @@ public struct FiguresService: Sendable {
         options.asOf = AsOf.instant(q.asOf, in: agency.timeZone, now: Int64(Date().timeIntervalSince1970))
         options.holdDetails = false
         return try ReportBuilder(store: store, options: options, compliance: withCompliance ? source : nil)
-            .build(agency: agency, period: q.period)
+            .build(agency: agency, period: q.period(in: agency.timeZone))
     }
 
     /// The agency and the turnaround source for the query (`as_of` chooses the source).

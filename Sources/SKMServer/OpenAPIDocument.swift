@@ -313,7 +313,7 @@ components:
       name: period
       in: query
       required: true
-      description: 2024-Q3, 2024-S1, 2024, or 2024-01-01..2024-03-31 (local days of the agency).
+      description: 2025-03, 2024-Q3, 2024-S1, 2024, or 2024-01-01..2024-03-31 (local days of the agency); or previous-|current-month, -quarter, -semester, -year, resolved on the agency's local day (the response's period is the concrete one).
       schema: {type: string}
     service: {name: service, in: query, schema: {type: string}}
     method: {name: method, in: query, schema: {type: string, enum: [permenpanrb-14-2017, kepmenpan-25-2004]}}

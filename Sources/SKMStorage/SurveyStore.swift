@@ -70,6 +70,10 @@ public protocol SurveyStore: AnyObject, Sendable {
     /// newest batch first, then by line. A report's list: only its own agency's.
     func forEachReject(agency: String?, _ body: (RejectRecord) throws -> Void) throws
     func rejectCount(agency: String?) throws -> Int
+    /// The rejects a report of `period` lists: of the imports whose rows fall in it, or that
+    /// stored no row and ran in it (local days of `zone`); see RejectsByPeriod.swift.
+    func forEachReject(agency: String, period: Period, zone: IndonesianTimeZone, _ body: (RejectRecord) throws -> Void) throws
+    func rejectCount(agency: String, period: Period, zone: IndonesianTimeZone) throws -> Int
     /// First and last local day with a transaction or a response of the agency.
     func dataSpan(agency: String) throws -> (LocalDate, LocalDate)?
     /// Runs one read-only SQL statement (`queries/`) with named, typed parameters; rows in the
@@ -152,6 +156,13 @@ extension SurveyStore {
     public func rejects(agency: String?) throws -> [RejectRecord] {
         var out: [RejectRecord] = []
         try forEachReject(agency: agency) { out.append($0) }
+        return out
+    }
+
+    /// The period's rejects of `agency`, held.
+    public func rejects(agency: String, period: Period, zone: IndonesianTimeZone) throws -> [RejectRecord] {
+        var out: [RejectRecord] = []
+        try forEachReject(agency: agency, period: period, zone: zone) { out.append($0) }
         return out
     }
 

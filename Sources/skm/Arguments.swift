@@ -33,8 +33,20 @@ struct ArgumentProblem: Error, CustomStringConvertible {
 extension Period: ExpressibleByArgument, TextArgument {
     static func parse(_ text: String) throws(ArgumentProblem) -> Period {
         guard let p = Period(parsing: text) else {
-            throw ArgumentProblem("use a quarter (2024-Q3), a semester (2024-S1), a year (2024) or a range (2024-01-01..2024-03-31)")
+            throw ArgumentProblem("use a month (2025-03), a quarter (2024-Q3), a semester (2024-S1), a year (2024) or a range (2024-01-01..2024-03-31)")
         }
+        return p
+    }
+}
+
+/// `--period`: a fixed period or a relative one (`previous-semester`), resolved later in each
+/// agency's zone (`SelectionOptions.periods`).
+extension PeriodSpec: ExpressibleByArgument, TextArgument {
+    static let accepted = "use a month (2025-03), a quarter (2024-Q3), a semester (2024-S1), a year (2024), a range (2024-01-01..2024-03-31) "
+        + "or previous-|current-month, -quarter, -semester, -year (e.g. previous-semester)"
+
+    static func parse(_ text: String) throws(ArgumentProblem) -> PeriodSpec {
+        guard let p = PeriodSpec(parsing: text) else { throw ArgumentProblem(accepted) }
         return p
     }
 }

@@ -11,11 +11,13 @@ struct ComplianceCommand: ParsableCommand {
         discussion: """
             Judges every transaction received in the period against the standard in force on \
             its receipt date (rules: docs/turnaround-rules.md) and prints per service: count, \
-            finished, on time, late, open, open past the deadline, the on-time rate, mean \
-            capaian, median and p90 elapsed hours, and with --cases the worst cases.
+            finished, on time, late, open, open past the deadline, the on-time rate, \
+            capaian with the mean and median completion time in the promise's unit, median and \
+            p90 elapsed hours, and with --cases the worst cases.
 
             Examples:
               skm compliance --period 2024-Q3
+              skm compliance --period previous-month --format json
               skm compliance --period 2024-S1 --agency pekalongan --format json
               skm compliance --period 2024 --as-of 2024-12-31 --cases
             """)
@@ -36,34 +38,42 @@ struct ComplianceCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.openExisting()
         let now = Int64(Date().timeIntervalSince1970)
-        let period = selection.period
+        let selected = try selection.periods(in: store, now: now)
+        // Groups name their period only when a relative period became different ones per zone.
+        let periodPerGroup = Set(selected.map(\.period)).count > 1
+        let periodText = SelectionOptions.describe(selected)
         var groups: [ComplianceGroup] = []
-        for agency in try selection.agencies(in: store) {
+        for (agency, period) in selected {
+            let p = periodPerGroup ? period.description : nil
             // End of the --as-of day in the agency's own zone, as `skm report` judges it.
             let instant = asOf.instant(zone: agency.timeZone) ?? now
             let stamp = IndonesianTimeZone.isoTimestamp(instant, in: agency.timeZone)
             let (perService, overall) = try StoreCompliance.compute(store: store, agency: agency, period: period, asOf: instant)
-            if let overall { groups.append(ComplianceGroup(agency: agency.code, service: nil, asOf: stamp, figures: overall)) }
+            if let overall { groups.append(ComplianceGroup(agency: agency.code, service: nil, period: p, asOf: stamp, figures: overall)) }
             for s in agency.services {
-                if let f = perService[s.code] { groups.append(ComplianceGroup(agency: agency.code, service: s.code, asOf: stamp, figures: f)) }
+                if let f = perService[s.code] { groups.append(ComplianceGroup(agency: agency.code, service: s.code, period: p, asOf: stamp, figures: f)) }
             }
         }
-        try empty.check(empty: groups.isEmpty, what: "transactions received", period: period)
+        try empty.check(empty: groups.isEmpty, what: "transactions received", period: periodText)
         switch format {
         case .json:
-            print(String(decoding: try JSONReportWriter.encoder.encode(ComplianceDocument(period: period.description, asOf: asOf.day?.description ?? IndonesianTimeZone.isoTimestamp(now, in: .wib), groups: groups)), as: UTF8.self))
+            print(String(decoding: try JSONReportWriter.encoder.encode(ComplianceDocument(
+                period: periodPerGroup ? selection.period.description : periodText,
+                requestedPeriod: selection.period.isRelative ? selection.period.description : nil, asOf: asOf.day?.description ?? IndonesianTimeZone.isoTimestamp(now, in: .wib), groups: groups)), as: UTF8.self))
         case .table:
-            var rows = [["agency", "service", "count", "finished", "on time", "late", "open", "overdue", "on-time %", "capaian %", "median h", "p90 h"]]
+            var rows = [["agency", "service", "count", "finished", "on time", "late", "open", "overdue", "on-time %", "capaian %", "mean", "median", "unit", "median h", "p90 h"]]
             func num(_ v: Double?, _ f: String = "%.1f") -> String { v.map { String(format: f, $0) } ?? "–" }
             for g in groups {
                 let f = g.figures
                 rows.append([g.agency, g.service ?? "(all)", "\(f.count)", "\(f.finished)", "\(f.onTime)", "\(f.late)", "\(f.open)",
                              "\(f.openOverdue)", num(f.onTimeRate.map { $0 * 100 }), num(f.capaianMean),
+                             num(f.realisasi), num(f.medianElapsedInUnit), f.unit ?? "–",
                              num(f.medianElapsedHours), num(f.p90ElapsedHours)])
             }
             print(TextTable.render(rows))
+            print("period \(periodText)" + (selection.period.isRelative ? " (\(selection.period))" : ""))
             print("judged as of \(asOf.describe(instant: now)); open = in progress, not yet due; overdue = in progress past the deadline")
-            print("on-time % = on time / (on time + late + overdue); capaian % = mean of (1 + (1 − actual / promised)) × 100 over finished; '–' = no measurable promise")
+            print("on-time % = on time / (on time + late + overdue); capaian % = (1 + (1 − mean / promised)) × 100, at least 0, over finished; mean and median in the promise's unit; '–' = no measurable promise or mixed units")
             if cases {
                 for g in groups where !g.figures.latestCases.isEmpty {
                     guard let service = g.service else { continue }
@@ -79,13 +89,18 @@ struct ComplianceCommand: ParsableCommand {
 struct ComplianceGroup: Codable {
     var agency: String
     var service: String?
+    /// Only when the agencies' periods differ (a relative period resolved across zones).
+    var period: String?
     /// The exact moment this agency's open transactions were judged, in its local time.
     var asOf: String
     var figures: TimelinessFigures
 }
 
 struct ComplianceDocument: Codable {
+    /// The concrete period, as in `ScoreDocument.period`.
     var period: String
+    /// `previous-semester` etc. when asked for relative to today; else absent.
+    var requestedPeriod: String?
     /// The `--as-of` day (end of that day in each agency's zone; each group has the instant), or
     /// the moment of the run, so a stored document says which "overdue" it means.
     var asOf: String

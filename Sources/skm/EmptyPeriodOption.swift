@@ -14,7 +14,7 @@ struct EmptyPeriodOption: ParsableArguments {
 
     /// Says on standard error that `what` found nothing in `period`; throws exit status 4
     /// unless `--allow-empty`, when the run goes on and writes its empty output.
-    func check(empty: Bool, what: String, period: Period) throws {
+    func check(empty: Bool, what: String, period: some CustomStringConvertible) throws {
         guard empty else { return }
         if allowEmpty {
             note("note: no \(what) in \(period) for the selected agencies")
@@ -27,7 +27,12 @@ struct EmptyPeriodOption: ParsableArguments {
     /// Whether the store has neither a response nor a transaction of `agencies` in `period`:
     /// what a report would be built from.
     static func isEmpty(store: any SurveyStore, agencies: [Agency], period: Period, method: IKMMethod) throws -> Bool {
-        for a in agencies {
+        try isEmpty(store: store, selection: agencies.map { ($0, period) }, method: method)
+    }
+
+    /// The same for agencies each with its own period (a relative period resolved per zone).
+    static func isEmpty(store: any SurveyStore, selection: [(agency: Agency, period: Period)], method: IKMMethod) throws -> Bool {
+        for (a, period) in selection {
             if try !store.transactionCounts(agency: a.code, period: period).isEmpty { return false }
             if try store.responseTallies(agency: a.code, period: period, method: method).values.contains(where: { $0.respondents > 0 }) { return false }
         }

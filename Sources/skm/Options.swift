@@ -25,10 +25,11 @@ struct StoreOptions: ParsableArguments {
 
 /// `--period` and `--agency`, shared by score, compliance and report.
 struct SelectionOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Period: a quarter (2024-Q3), a semester (2024-S1), a year (2024) or a range (2024-01-01..2024-03-31).",
-        valueName: "period"), transform: Period.argument)
-    var period: Period
+    static let periodHelp = "Period: a month (2025-03), a quarter (2024-Q3), a semester (2024-S1), a year (2024), a range "
+        + "(2024-01-01..2024-03-31), or previous-/current-month|quarter|semester|year, resolved in each agency's time zone."
+
+    @Option(name: .long, help: ArgumentHelp(periodHelp, valueName: "period"), transform: PeriodSpec.argument)
+    var period: PeriodSpec
 
     @Option(name: .long, help: ArgumentHelp("Agency code (see `skm catalog list`); default: every agency.", valueName: "code"),
             transform: AgencyCode.argument)
@@ -36,6 +37,37 @@ struct SelectionOptions: ParsableArguments {
 
     func agencies(in store: any SurveyStore) throws -> [Agency] {
         try Self.agencies(agency, in: store)
+    }
+
+    /// The selected agencies, each with the concrete period `--period` is for it now. A
+    /// relative period is resolved in the agency's own zone and said on standard error
+    /// (`previous-semester is 2025-S2 for …`), so a log shows which period a job reported.
+    func periods(in store: any SurveyStore, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> [(agency: Agency, period: Period)] {
+        let list = try agencies(in: store).map { ($0, period.resolved(at: now, in: $0.timeZone)) }
+        Self.sayResolved(period, list.map { ($0.0.code, $0.1) })
+        return list
+    }
+
+    /// The concrete periods of a selection, once each, for messages: "2025-S2" or "2025-11, 2025-12".
+    static func describe(_ selection: [(agency: Agency, period: Period)]) -> String {
+        var seen: [Period] = []
+        for (_, p) in selection where !seen.contains(p) { seen.append(p) }
+        return seen.map(\.description).joined(separator: ", ")
+    }
+
+    /// Notes on standard error what a relative period became, grouped by concrete period.
+    static func sayResolved(_ spec: PeriodSpec, _ resolved: [(code: String, period: Period)]) {
+        guard spec.isRelative else { return }
+        var order: [Period] = []
+        var codes: [Period: [String]] = [:]
+        for (code, p) in resolved {
+            if codes[p] == nil { order.append(p) }
+            codes[p, default: []].append(code)
+        }
+        for p in order {
+            let who = order.count == 1 ? "every selected agency" : codes[p]!.joined(separator: ", ")
+            note("note: \(spec) is \(p) (\(p.start) to \(p.end)) for \(who)")
+        }
     }
 
     /// Every agency of the store's catalog, or the one named; an unknown code lists the known ones.

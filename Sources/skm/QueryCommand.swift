@@ -20,6 +20,7 @@ struct QueryCommand: ParsableCommand {
             Examples:
               skm query --list
               skm query monthly_volume --period 2024-S1
+              skm query monthly_volume --period previous-quarter --format csv
               skm query services_without_enough_respondents --period 2024-Q3 --agency karangasem --format csv
               skm query slow_or_open_transactions --period 2024 --param days=30 --format xlsx --out exports/slow.xlsx
             """)
@@ -32,9 +33,10 @@ struct QueryCommand: ParsableCommand {
     @Flag(name: .long, help: "List the queries with their descriptions and parameters.")
     var list = false
 
-    @Option(name: .long, help: ArgumentHelp("Period: 2024-Q3, 2024-S1, 2024 or 2024-01-01..2024-03-31.", valueName: "period"),
-            transform: Period.argument)
-    var period: Period?
+    @Option(name: .long, help: ArgumentHelp(SelectionOptions.periodHelp + " One query, one period: without --agency, a "
+                                            + "relative period is the earliest the selected agencies' zones give.", valueName: "period"),
+            transform: PeriodSpec.argument)
+    var period: PeriodSpec?
 
     @Option(name: .long, help: ArgumentHelp("Agency code; default: every agency.", valueName: "code"), transform: AgencyCode.argument)
     var agency: AgencyCode?
@@ -57,7 +59,7 @@ struct QueryCommand: ParsableCommand {
     func validate() throws {
         if list { return }
         guard name != nil else { throw ValidationError("name a query, or use --list") }
-        guard period != nil else { throw ValidationError("--period is required (2024-Q3, 2024-S1, 2024 or FROM..TO)") }
+        guard period != nil else { throw ValidationError("--period is required (2025-03, 2024-Q3, 2024-S1, 2024, FROM..TO or previous-month …)") }
         if format == .xlsx && out == nil { throw ValidationError("--format xlsx needs --out FILE") }
     }
 
@@ -71,14 +73,19 @@ struct QueryCommand: ParsableCommand {
             }
             return
         }
-        guard let name, let p = period else { throw ValidationError("name a query and its --period, or use --list") }
+        guard let name, let spec = period else { throw ValidationError("name a query and its --period, or use --list") }
         let query = try NamedQuery.named(name, in: dir)
         let store = try storeOptions.openExisting()
+        // A typo would otherwise bind an agency that matches nothing and print "(0 rows)".
+        let agencies = try SelectionOptions.agencies(agency, in: store)
+        let now = Int64(Date().timeIntervalSince1970)
+        let resolved = agencies.map { ($0.code, spec.resolved(at: now, in: $0.timeZone)) }
+        // The earliest: for previous-… the period that has ended in every selected zone.
+        let p = resolved.map(\.1).min { $0.start < $1.start } ?? spec.resolved(at: now, in: .wib)
+        if spec.isRelative { note("note: \(spec) is \(p) (\(p.start) to \(p.end))") }
         var args = NamedQuery.standardArguments(period: p, agency: agency?.rawValue)
         let today = IndonesianTimeZone.wib.local(Int64(Date().timeIntervalSince1970)).date
         args["as_of"] = min(p.end, today).description
-        // A typo would otherwise bind an agency that matches nothing and print "(0 rows)".
-        if agency != nil { _ = try SelectionOptions.agencies(agency, in: store) }
         let accepted = query.parameters.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ": ")) }
         for param in params {
             guard accepted.contains(param.name) else {

@@ -15,6 +15,7 @@ struct ReportCommand: ParsableCommand {
 
             Examples:
               skm report --period 2024-S1
+              skm report --period previous-semester --format json --out /srv/publish
               skm report --period 2024-Q3 --agency karangasem --format xlsx --lang en
               skm report --period 2024-01-01..2024-03-31 --format json --out /srv/publish
             """)
@@ -44,12 +45,19 @@ struct ReportCommand: ParsableCommand {
         let store = try storeOptions.openExisting()
         var options = methodOptions.reportOptions()
         options.forPublication = publish
-        let agencies = try selection.agencies(in: store)
-        try empty.check(empty: EmptyPeriodOption.isEmpty(store: store, agencies: agencies, period: selection.period, method: options.method),
-                        what: "responses or transactions", period: selection.period)
+        let selected = try selection.periods(in: store)
+        try empty.check(empty: EmptyPeriodOption.isEmpty(store: store, selection: selected, method: options.method),
+                        what: "responses or transactions", period: SelectionOptions.describe(selected))
         let pipeline = ReportPipeline(store: store, options: options, asOf: asOf.day.map(AsOf.endOfDay))
-        let written = try pipeline.write(agencies: agencies, periods: [selection.period], formats: format.list,
-                                         language: lang, to: URL(fileURLWithPath: out))
-        for url in written { print(url.path) }
+        // One run per concrete period: a relative period may differ between zones.
+        var byPeriod: [(period: Period, agencies: [Agency])] = []
+        for (agency, period) in selected {
+            if let i = byPeriod.firstIndex(where: { $0.period == period }) { byPeriod[i].agencies.append(agency) } else { byPeriod.append((period, [agency])) }
+        }
+        for (period, agencies) in byPeriod {
+            let written = try pipeline.write(agencies: agencies, periods: [period], formats: format.list,
+                                             language: lang, to: URL(fileURLWithPath: out))
+            for url in written { print(url.path) }
+        }
     }
 }

@@ -16,6 +16,7 @@ struct ScoreCommand: ParsableCommand {
 
             Examples:
               skm score --period 2024-S1
+              skm score --period previous-month --format json
               skm score --period 2024-Q3 --agency bengkulu-selatan --service informasi --format json
               skm score --period 2024 --weights 0.111
             """)
@@ -42,17 +43,21 @@ struct ScoreCommand: ParsableCommand {
         options.holdDetails = false  // scores only: no need to read every saran and reject
         let builder = ReportBuilder(store: store, options: options, compliance: nil)
         var groups: [ScoreGroup] = []
-        for agency in try selection.agencies(in: store) {
-            let report = try builder.build(agency: agency, period: selection.period)
+        let selected = try selection.periods(in: store)
+        // Groups name their period only when a relative period became different ones per zone.
+        let periodPerGroup = Set(selected.map(\.period)).count > 1
+        for (agency, period) in selected {
+            let report = try builder.build(agency: agency, period: period)
             // What the workbook lists under Catatan (an unsur nobody answered, responses for
             // services outside the catalog) must not vanish from the terminal.
             for w in report.warnings + report.overall.warnings where service == nil { note("warning: \(agency.code): \(w)") }
             for s in report.services where service == nil || s.code == service {
                 for w in s.figures.warnings { note("warning: \(agency.code)/\(s.code): \(w)") }
             }
-            if service == nil { groups.append(ScoreGroup(agency: agency.code, service: nil, name: agency.name, figures: report.overall)) }
+            let p = periodPerGroup ? period.description : nil
+            if service == nil { groups.append(ScoreGroup(agency: agency.code, service: nil, name: agency.name, period: p, figures: report.overall)) }
             for s in report.services where service == nil || s.code == service {
-                groups.append(ScoreGroup(agency: agency.code, service: s.code, name: s.name, figures: s.figures))
+                groups.append(ScoreGroup(agency: agency.code, service: s.code, name: s.name, period: p, figures: s.figures))
             }
         }
         if let service, !groups.contains(where: { $0.service == service }) {
@@ -63,8 +68,10 @@ struct ScoreCommand: ParsableCommand {
             // surveys never count for Kepmenpan 25/2004, so an all-empty table needs a reason.
             note("note: no responses collected with \(options.method.id) in this period; import 14-unsur surveys with `skm import responses FILE --layout kepmenpan-2004`")
         }
-        try empty.check(empty: !groups.contains { ($0.figures.respondents ?? 0) > 0 }, what: "responses", period: selection.period)
-        let doc = ScoreDocument(period: selection.period.description, method: options.method.id,
+        let periodText = SelectionOptions.describe(selected)
+        try empty.check(empty: !groups.contains { ($0.figures.respondents ?? 0) > 0 }, what: "responses", period: periodText)
+        let doc = ScoreDocument(period: periodPerGroup ? selection.period.description : periodText,
+                                requestedPeriod: selection.period.isRelative ? selection.period.description : nil, method: options.method.id,
                                 weightConvention: options.weights.describe(unsurCount: options.method.unsur.count), groups: groups)
         switch format {
         case .json: print(String(decoding: try JSONReportWriter.encoder.encode(doc), as: UTF8.self))
@@ -78,11 +85,17 @@ struct ScoreGroup: Codable {
     /// Nil for the agency as a whole.
     var service: String?
     var name: String
+    /// Only when the agencies' periods differ (a relative period resolved across zones).
+    var period: String?
     var figures: GroupFigures
 }
 
 struct ScoreDocument: Codable {
+    /// The concrete period (`2025-S2`), even when asked for as `previous-semester`; the request
+    /// itself when agencies in different zones resolved it differently (each group then names its own).
     var period: String
+    /// `previous-semester` etc. when the period was asked for relative to today; else absent.
+    var requestedPeriod: String?
     var method: String
     var weightConvention: String
     var groups: [ScoreGroup]
@@ -101,6 +114,7 @@ struct ScoreDocument: Codable {
                 f.change.map { String(format: "%+.2f%@", $0.delta, $0.significant ? " *" : "") } ?? "–",
             ])
         }
-        return TextTable.render(rows) + "\nmethod \(method), weight \(weightConvention); '!' sample below Krejcie–Morgan minimum; '*' change beyond 95% noise"
+        let periodLine = requestedPeriod.map { "period \(period) (\($0))" } ?? "period \(period)"
+        return TextTable.render(rows) + "\n\(periodLine); method \(method), weight \(weightConvention); '!' sample below Krejcie–Morgan minimum; '*' change beyond 95% noise"
     }
 }

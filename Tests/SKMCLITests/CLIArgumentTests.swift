@@ -27,7 +27,7 @@ import Testing
         (["compliance", "--period", "2024-S1", "--as-of", "31/12/2024"],
          "The value '31/12/2024' is invalid for '--as-of <date>': use a calendar date YYYY-MM-DD, e.g. 2024-12-31"),
         (["query", "monthly_volume", "--period", "2024-06-01..2024-01-01"],
-         "The value '2024-06-01..2024-01-01' is invalid for '--period <period>': use a quarter (2024-Q3)"),
+         "The value '2024-06-01..2024-01-01' is invalid for '--period <period>': use a month (2025-03), a quarter (2024-Q3)"),
         (["query", "monthly_volume", "--period", "2024", "--param", "days"],
          "The value 'days' is invalid for '--param <name=value>': use NAME=VALUE, e.g. days=30"),
         (["demo", "--lang", "de"], "The value 'de' is invalid for '--lang <lang>'. Please provide one of 'id' and 'en'."),

@@ -6,7 +6,7 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         let r = try CLI.run(["score", "--period", "2024-Q5"], in: dir)
         #expect(r.status == 64)
-        #expect(r.stderr.contains("The value '2024-Q5' is invalid for '--period <period>': use a quarter (2024-Q3), a semester (2024-S1), a year (2024) or a range (2024-01-01..2024-03-31)"))
+        #expect(r.stderr.contains("The value '2024-Q5' is invalid for '--period <period>': use a month (2025-03), a quarter (2024-Q3), a semester (2024-S1), a year (2024), a range (2024-01-01..2024-03-31) or previous-|current-month, -quarter, -semester, -year (e.g. previous-semester)"))
     }
 
     @Test func scoringAnEmptyStoreSaysToLoadTheCatalogFirst() throws {

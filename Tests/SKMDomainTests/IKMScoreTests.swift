@@ -72,7 +72,7 @@ import Testing
         #expect(abs(s.weight - 1.0 / 8) < 1e-15)
         #expect(s.convertedRounded == 75.00)
         #expect(s.warnings.count == 1)
-        #expect(s.warnings[0].contains("U8"))
+        #expect(s.warnings[0] == .unsurWithoutAnswers(s.unsur[7].unsur, present: 8))
     }
 
     @Test(arguments: [

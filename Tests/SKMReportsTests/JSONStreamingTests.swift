@@ -57,7 +57,8 @@ import SKMDomain
         #expect(report.rejects.isEmpty)
         #expect(report.services.allSatisfy { $0.figures.compliance?.latestCases.isEmpty ?? true })
         #expect(report.services[0].figures.compliance?.onTime == ReportFixture.kbCompliance.onTime)  // figures stay
-        #expect(report.warnings.last?.contains("publikasi") == true)
+        #expect(report.warnings.last == .forPublication)
+        #expect(report.warnings.last?.description.contains("publikasi") == true)
     }
 
     @Test func theMomentOfJudgingIsWrittenInTheAgencysZone() {
@@ -157,6 +158,9 @@ import SKMDomain
         let store = try ReportFixture.store()
         let own = ReportFixture.agency.code
         _ = try store.importBatch(kind: .responses, file: "x.csv") { w in
+            // A row in the report's period: the import's rejects belong to it (RejectsByPeriodTests).
+            _ = try w.insert(SurveyResponse(id: "x1", agency: own, service: "kb", date: LocalDate(year: 2024, month: 3, day: 1)!,
+                                            answers: ReportFixture.all(3)))
             try w.reject(RejectRecord(file: "x.csv", line: 2, reason: "milik sendiri", agency: own))
             try w.reject(RejectRecord(file: "x.csv", line: 3, reason: "instansi lain", agency: "lain"))
             try w.reject(RejectRecord(file: "x.csv", line: 4, reason: "tidak terbaca"))

@@ -70,9 +70,11 @@ enum ReportFixture {
         onTimeRate: 2.0 / 3.0, capaianMean: 112.5, medianElapsedHours: 30.25, p90ElapsedHours: 70.5,
         latestCases: [
             LateCase(transactionId: "T2", service: "kb", receivedAt: "2024-02-05 09:00 WIB", finishedAt: "2024-02-12 10:00 WIB",
-                     deadline: "2024-02-07 16:00 WIB", promise: "3 hari kerja", status: "late", lateHours: 114),
+                     deadline: "2024-02-07 16:00 WIB", promise: "3 hari kerja", status: "late", lateHours: 114,
+                     promised: PromisedDuration(amount: 3, unit: .workingDays)),
             LateCase(transactionId: "T3", service: "kb", receivedAt: "2024-02-05 10:00 WIB", finishedAt: nil,
-                     deadline: "2024-02-07 16:00 WIB", promise: "3 hari kerja", status: "open_overdue", lateHours: 500.5),
+                     deadline: "2024-02-07 16:00 WIB", promise: "3 hari kerja", status: "open_overdue", lateHours: 500.5,
+                     promised: PromisedDuration(amount: 3, unit: .workingDays)),
         ])
 
     static func report(compliance: Bool = true, forPublication: Bool = false) throws -> EvaluationReport {

@@ -13,7 +13,9 @@ import Testing
 @Suite struct FiguresTests {
     /// Two respondents on `kb`: all 4s and all 3s. Every NRR is 3.5, IKM 3.5, ×25 = 87.50, mutu B.
     private func seeded() async throws -> World {
-        let w = try World()
+        // 2024's calendar is loaded: the report judges a register row of March 2024.
+        let newYear = Holiday(date: LocalDate(year: 2024, month: 1, day: 1)!, name: "Tahun Baru", kind: .national, source: "SKB 2023")
+        let w = try World(holidays: [newYear])
         _ = try w.services.submissions.store.importBatch(kind: .responses, file: "seed") { wr in
             for (id, v) in [("a", 4), ("b", 3)] {
                 _ = try wr.insert(SurveyResponse(id: id, agency: "lebong", service: "kb", date: LocalDate(year: 2024, month: 3, day: 1)!,
@@ -143,7 +145,13 @@ import Testing
 
     @Test func reportDownloadsAsANamedJSONFile() async throws {
         let w = try await seeded()
-        _ = try w.services.submissions.store.importBatch(kind: .responses, file: "bad.csv") { wr in
+        // A report lists the rejects of imports with rows in its period: this one has a register
+        // row of March 2024 beside its rejected line.
+        _ = try w.services.submissions.store.importBatch(kind: .transactions, file: "bad.csv") { wr in
+            let day = LocalDate(year: 2024, month: 3, day: 1)!
+            _ = try wr.insert(Transaction(id: "B1", agency: "lebong", service: "kb", receivedAt: IndonesianTimeZone.wib.instant(day, minuteOfDay: 600),
+                                          finishedAt: IndonesianTimeZone.wib.instant(day, minuteOfDay: 660)),
+                              receivedDate: day, replace: false)
             try wr.reject(RejectRecord(file: "bad.csv", line: 3, column: "u1", value: "7", reason: "jawaban 7 di luar rentang 1–4", agency: "lebong"))
         }
         try await w.test { c in

@@ -14,6 +14,10 @@ enum ReportStyles {
     static let hours = CellStyle(numberFormat: "#,##0.0", border: true)
     static let percent = CellStyle(numberFormat: "0.0%", border: true)
     /// Capaian is already a percentage (150 = half the promised time used).
+    /// A number followed by its unit, e.g. `2.5 hari kerja`: still a number in the cell.
+    static func inUnit(_ unit: String) -> CellStyle {
+        CellStyle(numberFormat: unit.isEmpty ? "#,##0.0" : "#,##0.0\" \(unit.replacingOccurrences(of: "\"", with: ""))\"", border: true)
+    }
     static let percentNumber = CellStyle(numberFormat: "0.0\"%\"", border: true)
     static let plusMinus = CellStyle(numberFormat: "\"±\"0.00", border: true)
     static let signed = CellStyle(numberFormat: "+0.00;-0.00;0.00", border: true)

@@ -38,8 +38,8 @@ extension XLSXReportWriter {
         notes.append(r.overall.change == nil ? "\(l.change): \(l.noPrevious) (\(r.period.previousId))."
                                              : "\(l.change) \(l.comparedWith) \(r.period.previousId).")
         if let asOf = r.complianceAsOf { notes.append("\(l.judgedAsOf) \(asOf).") }
-        notes += r.overall.warnings + r.warnings
-        for s in r.services { notes += s.figures.warnings.map { "\(s.name): \($0)" } }
+        notes += (r.overall.warnings + r.warnings).map(l.warning)
+        for s in r.services { notes += s.figures.warnings.map { "\(s.name): \(l.warning($0))" } }
         for n in notes { try ws.text(row, 0, n, ReportStyles.note); row += 1 }
         try ws.text(row, 0, "\(l.generated): \(r.generatedBy)", ReportStyles.note)
 

@@ -10,13 +10,15 @@ extension XLSXReportWriter {
         row += 1
         let headerRow = row
         // Columns serve both tables below; 3, 4 and 6 hold the cases' "2024-03-18 16:00 WIB" and statuses.
-        let widths: [Double] = [40, 22, 12, 20, 20, 16, 33, 15, 13, 12, 12, 12, 12]
+        let widths: [Double] = [40, 22, 12, 20, 20, 16, 33, 15, 13, 12, 12, 16, 16, 12, 12]
         try ws.rowHeight(row, 30)  // two-line headings
         try ws.header(row, [l.service, l.promise, l.count, l.finished, l.onTime, l.late, l.open, l.openOverdue,
-                            l.noPromise, l.onTimeRate, l.capaian, l.medianHours, l.p90Hours], ReportStyles.header)
+                            l.noPromise, l.onTimeRate, l.capaian, l.meanTime, l.medianTime, l.medianHours, l.p90Hours],
+                      ReportStyles.header)
         row += 1
         for s in r.services {
-            let promise = s.promise ?? "\(l.noPromise): \(s.noPromiseReason ?? s.promiseText)"
+            let reason = s.unmeasurable.map(l.unmeasurable) ?? s.noPromiseReason ?? s.promiseText
+            let promise = s.promised.isEmpty ? s.promise ?? "\(l.noPromise): \(reason)" : l.promise(s.promised)
             let lines = max(Worksheet.lines(s.name, width: widths[0]), Worksheet.lines(promise, width: widths[1]))
             if lines > 1 { try ws.rowHeight(row, 15 * Double(lines)) }
             try complianceRow(ws, row, name: s.name, promise: promise, s.figures.compliance, bold: false)
@@ -48,7 +50,7 @@ extension XLSXReportWriter {
                 try sheet.text(i, 2, c.receivedAt, text)
                 try sheet.text(i, 3, c.finishedAt ?? "–", text)
                 try sheet.text(i, 4, c.deadline, text)
-                try sheet.text(i, 5, c.promise, text)
+                try sheet.text(i, 5, c.promised.map { l.duration($0) + (c.variant.map { " (\($0))" } ?? "") } ?? c.promise, text)
                 try sheet.text(i, 6, l.status(c.status), text)
                 try sheet.number(i, 7, c.lateHours, num)
             }
@@ -83,7 +85,11 @@ extension XLSXReportWriter {
         try ws.number(row, 9, c?.onTimeRate, s(ReportStyles.percent), placeholder: "–")
         if c?.onTimeRate != nil { try colourOnTime(ws, row: row, col: 9) }
         try ws.number(row, 10, c?.capaianMean, s(ReportStyles.percentNumber), placeholder: "–")
-        try ws.number(row, 11, c?.medianElapsedHours, s(ReportStyles.hours), placeholder: "–")
-        try ws.number(row, 12, c?.p90ElapsedHours, s(ReportStyles.hours), placeholder: "–")
+        // Realisasi and the median beside capaian, in the promise's unit ("2.5 hari kerja"), as numbers.
+        let inUnit = ReportStyles.inUnit(c?.unit.map(labels.unit) ?? "")
+        try ws.number(row, 11, c?.realisasi, s(inUnit), placeholder: "–")
+        try ws.number(row, 12, c?.medianElapsedInUnit, s(inUnit), placeholder: "–")
+        try ws.number(row, 13, c?.medianElapsedHours, s(ReportStyles.hours), placeholder: "–")
+        try ws.number(row, 14, c?.p90ElapsedHours, s(ReportStyles.hours), placeholder: "–")
     }
 }
