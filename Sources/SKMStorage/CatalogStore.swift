@@ -33,15 +33,9 @@ extension Store {
     }
 
     public func agencies() throws -> [Agency] {
-        let decoder = JSONDecoder()
-        return try writer.read { db in
+        try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT code, definition FROM agency ORDER BY code").map { row in
-                let code: String = row["code"]
-                do {
-                    return try decoder.decode(Agency.self, from: Data((row["definition"] as String).utf8))
-                } catch {
-                    throw StoreError.corrupt(table: "agency", key: code, reason: "definition does not decode: \(error)")
-                }
+                try decodedAgencies.agency(code: row["code"], definition: row["definition"])
             }
         }
     }
