@@ -34,9 +34,13 @@ extension Store {
 
     public func agencies() throws -> [Agency] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT code, definition FROM agency ORDER BY code").map { row in
-                try decodedAgencies.agency(code: row["code"], definition: row["definition"])
+            // A cursor, not fetchAll: rows are read in place instead of copied with their texts.
+            var out: [Agency] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT code, definition FROM agency ORDER BY code")
+            while let row = try rows.next() {
+                out.append(try decodedAgencies.agency(code: row["code"], definition: row["definition"]))
             }
+            return out
         }
     }
 
