@@ -29,7 +29,7 @@ public enum SVGChart {
         var s = open(id: id, title: title, height: height, description: items.map { "\($0.label): \($0.text)" }.joined(separator: "; "))
         for (i, item) in items.enumerated() {
             let y = top + Double(i) * row
-            s += "<text x=\"0\" y=\"\(f(y + 13))\" font-size=\"13\" fill=\"\(ink)\">\(HTML.text(item.label))</text>\n"
+            s += "<text x=\"0\" y=\"\(f(y + 13))\" font-size=\"13\" fill=\"\(ink)\">\(HTML.text(clip(item.label)))</text>\n"
             s += "<rect x=\"0\" y=\"\(f(y + 18))\" width=\"\(f(plot))\" height=\"14\" fill=\"#eef1f4\"/>\n"
             var end = 0.0
             if let v = item.value {
@@ -98,6 +98,9 @@ public enum SVGChart {
 
         """
     }
+
+    /// A label that fits the chart's width at 13 units (the description keeps it whole).
+    static func clip(_ s: String, to n: Int = 52) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
 
     /// A coordinate with at most one decimal, so that the markup stays short and stable.
     static func f(_ x: Double) -> String {
