@@ -69,13 +69,13 @@ public struct ResultsInfographic: Sendable {
         for (c, table) in ResultsWording.profileTables(p).enumerated() {
             let x = 60 + c * 245
             s += text(x, 1105, ResultsWording.profileTitle(table.key, l), size: 22, weight: 700, fill: Self.blue)
-            for (i, row) in table.rows.prefix(5).enumerated() {
+            for (i, row) in table.rows.prefix(6).enumerated() {
                 let count = row.suppressed || row.respondents == nil ? Publication.fewerThanFive : NumberText.integer(row.respondents!, l)
-                s += text(x, 1136 + i * 27, Self.clip(ResultsWording.profileCategory(table.key, row.category, l), 14) + ": " + count,
+                s += text(x, 1136 + i * 25, Self.clip(ResultsWording.profileCategory(table.key, row.category, l), 14) + ": " + count,
                           size: 20, weight: 400, fill: Self.ink)
             }
-            if table.rows.count > 5 {
-                s += text(x, 1136 + 5 * 27, l.pick("dan lainnya", "and more"), size: 18, weight: 400, fill: Self.muted)
+            if table.rows.count > 6 {
+                s += text(x, 1136 + 6 * 25, l.pick("dan lainnya", "and more"), size: 18, weight: 400, fill: Self.muted)
             }
         }
 
