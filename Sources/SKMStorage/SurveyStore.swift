@@ -102,6 +102,13 @@ public protocol SurveyStore: AnyObject, Sendable {
     func setKioskLayout(agency: String, layout: String) throws -> Bool
     /// The layout id of an agency's open kiosk; nil when the kiosk is closed.
     func kioskLayout(agency: String) throws -> String?
+
+    // MARK: Publication
+
+    /// Turns the public results page of an agency of the catalog on or off (off by default).
+    func setPublication(agency: String, on: Bool, now: Int64) throws
+    /// Agencies whose public results page is on.
+    func publishedAgencies() throws -> Set<String>
 }
 
 /// The embedded SQLite store implements all of it.
@@ -177,4 +184,7 @@ extension SurveyStore {
     @discardableResult
     public func revokeToken(id: Int64) throws -> Bool { try revokeToken(id: id, now: Int64(Date().timeIntervalSince1970)) }
     public func setKiosk(agency: String, open: Bool) throws { try setKiosk(agency: agency, open: open, now: Int64(Date().timeIntervalSince1970)) }
+    public func setPublication(agency: String, on: Bool) throws {
+        try setPublication(agency: agency, on: on, now: Int64(Date().timeIntervalSince1970))
+    }
 }

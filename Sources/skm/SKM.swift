@@ -25,6 +25,7 @@ struct SKM: AsyncParsableCommand {
             ServeCommand.self,
             TokenCommand.self,
             KioskCommand.self,
+            PublishCommand.self,
         ]
     )
 }
