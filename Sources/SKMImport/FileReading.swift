@@ -25,6 +25,7 @@ struct HeaderOutcome: Sendable {
     var ignored: [String]
     var mapping: [(field: String, column: String)]
     var idColumn: String
+    var idPosition: Int?
 }
 
 /// The reading half of an import: parses the file, maps columns, checks every row and turns
@@ -95,7 +96,9 @@ final class FileReading: @unchecked Sendable {
         var add: ((SourceRow) throws(RowProblem) -> Void)?
         var lastLine = 1  // the header's, until a row is read
         do {
+            var limits: InputLimitCheck?
             try source.read(header: { header in
+                try InputLimitCheck.header(header, file: source.fileName)
                 let plan = try ColumnPlan(header: header, kind: kind, overrides: options.columnMap, layout: options.layout)
                 let file = source.fileName
                 if plan.index(.agency) == nil, options.agency == nil { throw ImportError.agencyRequired(file: file) }
@@ -109,7 +112,8 @@ final class FileReading: @unchecked Sendable {
                         if case let .answer(u) = field { name += " " + layout.method.unsur[u].name }
                         return (name, header[col].count > 40 ? "column \(col + 1)" : header[col])
                     },
-                    idColumn: plan.columnName(.id))
+                    idColumn: plan.columnName(.id), idPosition: plan.index(.id).map { $0 + 1 })
+                limits = InputLimitCheck(plan: plan)
                 let ctx = RowContext(plan: plan, catalog: catalog, fixedAgency: options.agency, fixedService: options.service, dates: dates)
                 switch kind {
                 case .transactions:
@@ -137,7 +141,11 @@ final class FileReading: @unchecked Sendable {
                 switch event {
                 case let .row(r):
                     lastLine = r.line
+                    if let m = options.maxRows, rowsRead >= m {
+                        throw ImportError.tooLarge(file: source.fileName, .uploadRows(line: r.line))
+                    }
                     do throws(RowProblem) {
+                        if let p = limits!.problem(r) { throw p }
                         try add!(r)
                         pending.items.append(.row(line: r.line))
                     } catch {

@@ -49,6 +49,7 @@ public struct ImportReport: Sendable {
     public var rowsRead: Int { counts.read }
 
     /// A few lines for the terminal, then every listed reject as `file:line column 'value' — reason`.
+    /// Every line is escaped (`TerminalText`): names and values come from the file.
     public func summary() -> String {
         var lines: [String] = []
         let what = kind == .transactions ? "transactions" : "responses"
@@ -78,13 +79,14 @@ public struct ImportReport: Sendable {
             for r in warnings { lines.append("  " + Self.describe(r)) }
             if warningCount > warnings.count { lines.append("  … and \(warningCount - warnings.count) more (all are stored with the rejects)") }
         }
-        return lines.joined(separator: "\n")
+        return lines.map(TerminalText.escaped).joined(separator: "\n")
     }
 
-    /// `file:line column 'value' — reason`.
+    /// `file:line column 'value' — reason`; the column by position when the file gave it.
     public static func describe(_ r: RejectRecord) -> String {
         var s = "\(r.file):\(r.line)"
         if let c = r.column { s += " \(c)" }
+        if let p = r.position { s += " (column \(p))" }
         if let v = r.value { s += " '\(v.count > 80 ? String(v.prefix(77)) + "…" : v)'" }
         return s + " — " + r.reason
     }

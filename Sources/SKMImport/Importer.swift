@@ -22,6 +22,8 @@ public struct ImportOptions: Sendable {
     /// How numbered question columns (q1…q9) map to unsur.
     public var layout: QuestionnaireLayout = .regulationOrder
     public var dateOrder: DateOrder = .dayFirst
+    /// Data rows beyond this refuse the whole file (`InputLimits.uploadRows` for HTTP uploads).
+    public var maxRows: Int?
 
     public init(agency: String? = nil, service: String? = nil, sheet: String? = nil,
                 columnMap: [(column: String, field: String)] = [], strict: Bool = false, replace: Bool = false,
@@ -49,6 +51,8 @@ public enum ImportError: Error, CustomStringConvertible {
     case monthFirstDates(file: String, line: Int, value: String)
     /// The file's structure is broken from `fault.line` on; without `--keep-going` nothing is stored.
     case damaged(file: String, StructuralFault)
+    /// The file breaks an input limit as a whole (docs/input-limits.md): nothing is stored.
+    case tooLarge(file: String, InputLimitFault)
 
     public var description: String {
         switch self {
@@ -66,6 +70,8 @@ public enum ImportError: Error, CustomStringConvertible {
         case let .damaged(f, fault):
             "\(f):\(fault.line): \(fault.english); nothing was stored. Fix the file there, "
                 + "or pass --keep-going to store the other rows and skip these lines."
+        case let .tooLarge(f, fault):
+            "\(f): \(fault.english); nothing was stored"
         }
     }
 }
@@ -106,7 +112,8 @@ public enum Importer {
             var monthFirst: (line: Int, value: String?)?
             func rejected(_ line: Int, _ p: RowProblem) throws {
                 if monthFirst == nil, p.reason.contains(DateParser.monthFirstHint) { monthFirst = (line, p.value) }
-                let r = RejectRecord(file: fileName, line: line, column: p.column, value: p.value, reason: p.reason, agency: p.agency)
+                let r = RejectRecord(file: fileName, line: line, column: p.column, value: p.value, reason: p.reason, agency: p.agency,
+                                     position: p.position)
                 try w.reject(r)
                 report.add(r)
             }
@@ -114,7 +121,7 @@ public enum Importer {
                 report.conflicts += 1
                 try rejected(line, RowProblem(column: reading.header?.idColumn, value: id,
                                               reason: "id ganda dengan isi berbeda dari yang sudah tersimpan (pakai --replace untuk memperbarui)",
-                                              agency: agency))
+                                              agency: agency, position: reading.header?.idPosition))
             }
             while let batch = try channel.receive() {
                 var next = 0  // the batch's next encoded row
@@ -130,7 +137,8 @@ public enum Importer {
                         try rejected(line, p)
                     case let .warning(p, line):
                         let r = RejectRecord(file: fileName, line: line, column: p.column, value: p.value,
-                                             reason: ImportReport.warningPrefix + p.reason, agency: p.agency)
+                                             reason: ImportReport.warningPrefix + p.reason, agency: p.agency,
+                                             position: p.position, kind: .warning)
                         try w.warn(r)
                         report.addWarning(r)
                     }

@@ -36,7 +36,8 @@ struct ResponseRows {
             switch answers.parse(row.cells[col], unsur: u) {
             case let .success(v): values[u] = v
             case let .failure(e):
-                throw RowProblem(column: ctx.plan.header[col], value: row.cells[col].trimmingSpaces, reason: e.reason, agency: a.code)
+                throw RowProblem(column: ctx.plan.header[col], value: row.cells[col].trimmingSpaces, reason: e.reason, agency: a.code,
+                                 position: col + 1)
             }
         }
         if values.allSatisfy({ $0 == nil }) { throw RowProblem(column: nil, value: nil, reason: "tidak ada satu pun jawaban", agency: a.code) }

@@ -9,6 +9,16 @@ struct RowProblem: Error {
     var value: String?
     var reason: String
     var agency: String?
+    /// The column's 1-based position in the file, when the problem is in one column.
+    var position: Int?
+
+    init(column: String?, value: String?, reason: String, agency: String? = nil, position: Int? = nil) {
+        self.column = column
+        self.value = value
+        self.reason = reason
+        self.agency = agency
+        self.position = position
+    }
 }
 
 /// An agency as an import needs it: its zone, and its services by code or name, any case.
@@ -87,7 +97,7 @@ final class RowContext {
     }
 
     func problem(_ f: ImportField, _ value: String?, _ reason: String, agency: String? = nil) -> RowProblem {
-        RowProblem(column: plan.columnName(f), value: value, reason: reason, agency: agency)
+        RowProblem(column: plan.columnName(f), value: value, reason: reason, agency: agency, position: plan.index(f).map { $0 + 1 })
     }
 
     /// The row's agency: its own cell, else `--agency`; a row naming another agency than

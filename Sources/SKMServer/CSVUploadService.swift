@@ -35,6 +35,7 @@ public struct CSVUploadService: Sendable {
     /// `date_order` (`dmy` default, `mdy`), `strict`, `replace`.
     func upload(_ kind: ImportKind, agency: String, csv: Data, parameters: [String: String], requestID: String) throws -> Receipt {
         var options = ImportOptions(agency: agency)
+        options.maxRows = InputLimits.uploadRows
         func bad(_ name: String, _ detail: String) -> Problem { Problem(.invalidParameter, detail: detail, field: name) }
         func flag(_ name: String) throws -> Bool {
             guard let v = parameters[name] else { return false }
@@ -74,6 +75,9 @@ public struct CSVUploadService: Sendable {
             case .unknownAgency: throw Problem(.notFound, detail: Self.scrub(e.description, path, name), field: "agency")
             case .serviceRequired: throw Problem(.invalidParameter, detail: "The file has no service column: pass service=CODE.", field: "service")
             case .agencyRequired, .strictFailed, .damaged: throw Problem(.invalidField, detail: Self.scrub(e.description, path, name), field: "body")
+            case let .tooLarge(_, fault):
+                if case .uploadRows = fault { throw Problem(.tooLarge, detail: fault.english.prefixUppercased + "; nothing was stored.", field: "body") }
+                throw Problem(.invalidField, detail: fault.english.prefixUppercased + "; nothing was stored.", field: "body")
             case let .monthFirstDates(_, line, value):
                 throw Problem(.invalidField, detail: "Line \(line): '\(value)' is only a date month first, so other dates may have day "
                     + "and month swapped; nothing was stored. Pass date_order=mdy, or fix that line.", field: "date_order")
@@ -118,4 +122,9 @@ public struct CSVUploadService: Sendable {
         if !name.lowercased().hasSuffix(".csv") { name += ".csv" }
         return String(name.suffix(120))
     }
+}
+
+private extension String {
+    /// "line 1: …" → "Line 1: …", for a sentence of a problem's detail.
+    var prefixUppercased: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -62,12 +62,12 @@ struct Validator {
                 guard (10...120).contains(age) else { throw fail("profile.age", "Age \(age) is outside 10–120.") }
                 profile.age = age
             }
-            profile.education = try text(p.education, max: 100, field: prefix + "profile.education")
-            profile.occupation = try text(p.occupation, max: 100, field: prefix + "profile.occupation")
+            profile.education = try text(p.education, max: InputLimits.profileLabelCharacters, field: prefix + "profile.education")
+            profile.occupation = try text(p.occupation, max: InputLimits.profileLabelCharacters, field: prefix + "profile.occupation")
         }
         return SurveyResponse(
             id: id, agency: agency.code, service: service, date: date, answers: layout.unsurOrder(input.answers),
-            method: method.id, profile: profile, saran: try text(input.saran, max: 2000, field: prefix + "saran"),
+            method: method.id, profile: profile, saran: try text(input.saran, max: InputLimits.saranCharacters, field: prefix + "saran"),
             transactionId: try input.transactionId.map { try identifier($0, field: prefix + "transaction_id") })
     }
 
@@ -93,8 +93,8 @@ struct Validator {
             pauses.append(.init(start: s, end: e))
         }
         return Transaction(id: id, agency: agency.code, service: service, receivedAt: received, finishedAt: finished,
-                           variant: try text(input.variant, max: 64, field: prefix + "variant"), pauses: pauses,
-                           channel: try text(input.channel, max: 64, field: prefix + "channel"))
+                           variant: try text(input.variant, max: InputLimits.shortTextCharacters, field: prefix + "variant"), pauses: pauses,
+                           channel: try text(input.channel, max: InputLimits.shortTextCharacters, field: prefix + "channel"))
     }
 
     func knownService(_ code: String, field: String) throws -> String {
@@ -107,8 +107,8 @@ struct Validator {
 
     /// Ids: 1–64 printable characters without spaces, as registers and kiosks generate them.
     func identifier(_ s: String, field: String) throws -> String {
-        guard (1...64).contains(s.count), s.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
-            throw Problem(.invalidField, detail: "'\(s)' is not an id: 1–64 characters, no spaces or control characters.", field: field)
+        guard !s.isEmpty, InputLimits.fits(s, InputLimits.idCharacters), s.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
+            throw Problem(.invalidField, detail: "'\(InputLimits.cut(s, InputLimits.idCharacters))' is not an id: 1–\(InputLimits.idCharacters) characters, no spaces or control characters.", field: field)
         }
         return s
     }

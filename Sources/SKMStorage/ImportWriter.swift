@@ -15,21 +15,38 @@ public enum RowOutcome: Sendable, Equatable {
 }
 
 /// One rejected input row, with enough context for an officer to find and fix it.
+///
+/// Bounded by construction: the column name is cut to `InputLimits.rejectColumnCharacters`
+/// and the value to `InputLimits.rejectValueCharacters` (with a trailing "…"), and `position`
+/// says which column it was, so a file with a huge header and many bad rows stores a few
+/// hundred bytes per reject, never the whole header again per row.
 public struct RejectRecord: Sendable, Equatable, Codable {
+    /// A refused row, or a note on a stored row (an optional field left empty).
+    public enum Kind: String, Sendable, Codable { case reject, warning }
+
     public var file: String
     public var line: Int
     public var column: String?
     public var value: String?
     public var reason: String
     public var agency: String?
+    /// The column's 1-based position in the file, when the reject is about one column.
+    public var position: Int?
+    /// Not encoded: the API lists only rejects, and warnings carry their own reason prefix.
+    public var kind: Kind = .reject
 
-    public init(file: String, line: Int, column: String? = nil, value: String? = nil, reason: String, agency: String? = nil) {
+    enum CodingKeys: String, CodingKey { case file, line, column, value, reason, agency, position }
+
+    public init(file: String, line: Int, column: String? = nil, value: String? = nil, reason: String, agency: String? = nil,
+                position: Int? = nil, kind: Kind = .reject) {
         self.file = file
         self.line = line
-        self.column = column
-        self.value = value
+        self.column = column.map { InputLimits.cut($0, InputLimits.rejectColumnCharacters) }
+        self.value = value.map { InputLimits.cut($0, InputLimits.rejectValueCharacters) }
         self.reason = reason
         self.agency = agency
+        self.position = position
+        self.kind = kind
     }
 }
 
@@ -99,7 +116,7 @@ public final class ImportWriter {
             fingerprintStmt = try db.makeStatement(sql: "SELECT fingerprint FROM response WHERE agency = ? AND id = ?")
         }
         rejectStmt = try db.makeStatement(sql: """
-            INSERT INTO reject (batch, agency, file, line, column_name, value, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO reject (batch, agency, file, line, column_name, value, reason, position, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
     }
 
@@ -163,6 +180,8 @@ public final class ImportWriter {
         sqlite3_reset(s)
         sqlite3_bind_int64(s, 1, batchID); bind(s, 2, r.agency); bind(s, 3, r.file); sqlite3_bind_int64(s, 4, Int64(r.line))
         bind(s, 5, r.column); bind(s, 6, r.value); bind(s, 7, r.reason)
+        if let p = r.position { sqlite3_bind_int64(s, 8, Int64(p)) } else { sqlite3_bind_null(s, 8) }
+        bind(s, 9, r.kind.rawValue)
         try step(s)
     }
 

@@ -118,12 +118,13 @@ extension Store {
     public func forEachReject(agency: String?, _ body: (RejectRecord) throws -> Void) throws {
         try writer.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT file, line, column_name, value, reason, agency FROM reject
+                SELECT file, line, column_name, value, reason, agency, position, kind FROM reject
                 WHERE ? IS NULL OR agency = ? ORDER BY batch DESC, line
                 """, arguments: [agency, agency])
             while let r = try rows.next() {
                 try body(RejectRecord(file: r["file"], line: r["line"], column: r["column_name"], value: r["value"],
-                                      reason: r["reason"], agency: r["agency"]))
+                                      reason: r["reason"], agency: r["agency"],
+                                      position: r["position"], kind: RejectRecord.Kind(rawValue: r["kind"]) ?? .reject))
             }
         }
     }

@@ -15,12 +15,13 @@ extension Store {
                               _ body: (RejectRecord) throws -> Void) throws {
         try writer.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT file, line, column_name, value, reason, agency FROM reject
+                SELECT file, line, column_name, value, reason, agency, position, kind FROM reject
                 WHERE agency = :agency AND batch IN (\(Self.batchesInPeriodSQL)) ORDER BY batch DESC, line
                 """, arguments: Self.periodArguments(agency, period, zone))
             while let r = try rows.next() {
                 try body(RejectRecord(file: r["file"], line: r["line"], column: r["column_name"], value: r["value"],
-                                      reason: r["reason"], agency: r["agency"]))
+                                      reason: r["reason"], agency: r["agency"],
+                                      position: r["position"], kind: RejectRecord.Kind(rawValue: r["kind"]) ?? .reject))
             }
         }
     }

@@ -172,6 +172,18 @@ enum Schema {
             // 'regulation' (U8 Pengaduan, U9 Sarana) or 'sample-form' (Sarana 8th, Pengaduan 9th).
             try db.execute(sql: "ALTER TABLE kiosk_agency ADD COLUMN layout TEXT NOT NULL DEFAULT 'regulation'")
         }
+        m.registerMigration("v7: rejects keep a column position, a bounded name and a kind") { db in
+            // A reject used to repeat its column's whole header name, so a file with a huge header
+            // and many bad rows stored the header again per row; warnings (a stored row with an
+            // optional field left empty) were told apart only by their reason's prefix.
+            try db.execute(sql: """
+                ALTER TABLE reject ADD COLUMN position INTEGER;  -- the column's 1-based position
+                ALTER TABLE reject ADD COLUMN kind TEXT NOT NULL DEFAULT 'reject' CHECK (kind IN ('reject', 'warning'));
+                UPDATE reject SET kind = 'warning' WHERE reason LIKE 'peringatan (baris tetap disimpan): %';
+                UPDATE reject SET column_name = substr(column_name, 1, 63) || '…' WHERE length(column_name) > 64;
+                UPDATE reject SET value = substr(value, 1, 199) || '…' WHERE length(value) > 200;
+                """)
+        }
         m.registerMigration("v8: publication switch") { db in
             // Agencies whose results page (/p/{agency}) is public; off by default, like the kiosk.
             try db.execute(sql: """

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SKMImport
 import SKMStorage
 
 extension ImportCommand {
@@ -19,7 +20,7 @@ extension ImportCommand {
                 let c = b.counts
                 let when = time.string(from: Date(timeIntervalSince1970: TimeInterval(b.importedAt)))
                 print([pad("\(b.id)", 5), pad(b.kind.rawValue, 12), pad(when, 20), pad("\(c.read)", 7), pad("\(c.inserted)", 7),
-                       pad("\(c.unchanged)", 9), pad("\(c.updated)", 7), pad("\(c.rejected)", 8), pad("\(b.rowsHeld)", 7), b.file]
+                       pad("\(c.unchanged)", 9), pad("\(c.updated)", 7), pad("\(c.rejected)", 8), pad("\(b.rowsHeld)", 7), TerminalText.escaped(b.file)]
                     .joined(separator: "  "))
             }
             print("held = rows stored now that this import added or overwrote: what `skm import undo BATCH` removes")

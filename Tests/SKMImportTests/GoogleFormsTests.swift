@@ -18,11 +18,12 @@ import SKMImport
         #expect(report.counts.inserted == 4)
         let q2 = "2. Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?"
         #expect(report.rejects == [
-            RejectRecord(file: path, line: 6, column: q2, value: "Lumayan mudah",
+            // The stored name is cut to 64 characters; the position says which column it was.
+            RejectRecord(file: path, line: 6, column: String(q2.prefix(63)) + "…", value: "Lumayan mudah",
                          reason: "jawaban 'Lumayan mudah' bukan angka 1–4 atau label U2 (Tidak mudah / Kurang mudah / Mudah / Sangat mudah)",
-                         agency: "kab-contoh"),
+                         agency: "kab-contoh", position: 10),
             RejectRecord(file: path, line: 7, column: "Jenis Layanan", value: "Surat Pindah",
-                         reason: "layanan tidak dikenal di instansi kab-contoh", agency: "kab-contoh"),
+                         reason: "layanan tidak dikenal di instansi kab-contoh", agency: "kab-contoh", position: 4),
         ])
 
         let q1 = Period.quarter(2024, 1)

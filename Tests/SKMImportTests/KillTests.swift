@@ -111,8 +111,8 @@ enum SKMBinary {
         #expect(status == 0)
         #expect(err.isEmpty)  // no progress bar when not on a terminal
         #expect(out.contains("transactions: 4 new, 1 already stored, 0 updated, 4 rejected (1 changed under an existing id)"))
-        #expect(out.contains("\(file):5 service 'paspor' — layanan tidak dikenal di instansi kab-contoh"))
-        #expect(out.contains("\(file):6 finished_at '2024-03-04 09:00' — selesai sebelum diterima (2024-03-05 09:00)"))
+        #expect(out.contains("\(file):5 service (column 3) 'paspor' — layanan tidak dikenal di instansi kab-contoh"))
+        #expect(out.contains("\(file):6 finished_at (column 5) '2024-03-04 09:00' — selesai sebelum diterima (2024-03-05 09:00)"))
 
         // A file of which nothing loads (a wrong file, a wrong agency) fails a scheduled job.
         let wrong = try writeTemp("wrong.csv", "id,agency,service,received_at\nX1,kab-contoh,paspor,2024-03-04 09:00\nX2,kab-lain,ktp,2024-03-04 09:00\n", in: dir)

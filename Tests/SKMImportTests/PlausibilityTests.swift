@@ -26,9 +26,11 @@ import SKMImport
         let p = ImportReport.warningPrefix
         #expect(r.warnings == [
             RejectRecord(file: path, line: 2, column: "umur", value: "150",
-                         reason: p + "umur 150 tidak masuk akal (10–120); kolom dikosongkan, jawaban tetap disimpan", agency: "kab-contoh"),
+                         reason: p + "umur 150 tidak masuk akal (10–120); kolom dikosongkan, jawaban tetap disimpan", agency: "kab-contoh",
+                         position: 5, kind: .warning),
             RejectRecord(file: path, line: 3, column: "jenis_kelamin", value: "X",
-                         reason: p + "jenis kelamin harus L atau P; kolom dikosongkan, jawaban tetap disimpan", agency: "kab-contoh"),
+                         reason: p + "jenis kelamin harus L atau P; kolom dikosongkan, jawaban tetap disimpan", agency: "kab-contoh",
+                         position: 4, kind: .warning),
         ])
         #expect(r.counts.read == r.counts.inserted + r.counts.rejected)
         // Kept beside the rejects, with line and reason, and taken back by an undo with the rows.

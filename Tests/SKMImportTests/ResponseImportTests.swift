@@ -27,13 +27,15 @@ import SKMImport
         #expect(report.counts.read == 6)
         #expect(report.counts.inserted == 4)
         #expect(report.rejects == [
-            RejectRecord(file: path, line: 5, column: "u2", value: "5", reason: "jawaban 5 di luar rentang 1–4", agency: "kab-contoh"),
+            RejectRecord(file: path, line: 5, column: "u2", value: "5", reason: "jawaban 5 di luar rentang 1–4", agency: "kab-contoh",
+                         position: 10),
             RejectRecord(file: path, line: 7, reason: "tidak ada satu pun jawaban", agency: "kab-contoh"),
         ])
         // An unknown gender costs the field, not the nine answers.
         #expect(report.warnings == [
             RejectRecord(file: path, line: 6, column: "gender", value: "X", reason: ImportReport.warningPrefix
-                         + "jenis kelamin harus L atau P; kolom dikosongkan, jawaban tetap disimpan", agency: "kab-contoh"),
+                         + "jenis kelamin harus L atau P; kolom dikosongkan, jawaban tetap disimpan", agency: "kab-contoh",
+                         position: 5, kind: .warning),
         ])
         let tallies = try store.responseTallies(agency: "kab-contoh", period: .quarter(2024, 1))
         #expect(tallies["ktp"]?.respondents == 2)

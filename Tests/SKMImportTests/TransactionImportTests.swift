@@ -61,12 +61,14 @@ import SKMImport
         #expect(report.counts.rejected == 4)
         #expect(report.conflicts == 1)
         let expected = [
-            RejectRecord(file: path, line: 5, column: "service", value: "paspor", reason: "layanan tidak dikenal di instansi kab-contoh", agency: "kab-contoh"),
+            RejectRecord(file: path, line: 5, column: "service", value: "paspor", reason: "layanan tidak dikenal di instansi kab-contoh", agency: "kab-contoh",
+                         position: 3),
             RejectRecord(file: path, line: 6, column: "finished_at", value: "2024-03-04 09:00",
-                         reason: "selesai sebelum diterima (2024-03-05 09:00)", agency: "kab-contoh"),
-            RejectRecord(file: path, line: 7, column: "received_at", value: "2024-13-05 09:00", reason: "bulan 13 tidak ada", agency: "kab-contoh"),
+                         reason: "selesai sebelum diterima (2024-03-05 09:00)", agency: "kab-contoh", position: 5),
+            RejectRecord(file: path, line: 7, column: "received_at", value: "2024-13-05 09:00", reason: "bulan 13 tidak ada", agency: "kab-contoh",
+                         position: 4),
             RejectRecord(file: path, line: 9, column: "id", value: "T2",
-                         reason: "id ganda dengan isi berbeda dari yang sudah tersimpan (pakai --replace untuk memperbarui)", agency: "kab-contoh"),
+                         reason: "id ganda dengan isi berbeda dari yang sudah tersimpan (pakai --replace untuk memperbarui)", agency: "kab-contoh", position: 1),
         ]
         #expect(report.rejects == expected)
         #expect(try store.rejects(agency: "kab-contoh").sorted { $0.line < $1.line } == expected)

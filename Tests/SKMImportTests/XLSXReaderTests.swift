@@ -51,7 +51,7 @@ import SKMImport
         #expect(r.counts.inserted == 3)
         #expect(r.dropped == ["Nama Pemohon"])
         #expect(r.rejects == [RejectRecord(file: path, line: 5, column: "Tanggal Selesai", value: "2024-03-04 09:00",
-                                           reason: "selesai sebelum diterima (2024-03-05 09:00)", agency: "kab-contoh")])
+                                           reason: "selesai sebelum diterima (2024-03-05 09:00)", agency: "kab-contoh", position: 4)])
         let hand = try fixture("handmade.xlsx")
         let r2 = try Importer.run(.transactions, file: hand, into: store, options: ImportOptions(agency: "kab-contoh"))
         #expect(r2.counts.inserted == 2)

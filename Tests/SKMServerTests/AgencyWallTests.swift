@@ -43,9 +43,17 @@ import Testing
                 let r = try await c.send(method, aimed, token: w.officer, json: json, raw: raw, headers: raw == nil ? [:] : Self.csv)
                 #expect(r.status == 403, "\(method) \(aimed): \(r.text)")
             }
-            // Uploads by A, under B's file name, whose rows name B (and a huge header): the rows
-            // are A's rejects; B's register.csv rejects stay.
-            let header = "id,service,received_at,agency(" + String(repeating: "A", count: 40_000) + ")"
+            // Uploads by A, under B's file name, whose rows name B (and a header name at the
+            // length limit; one character more refuses the file): the rows are A's rejects;
+            // B's register.csv rejects stay.
+            func header(_ n: Int) -> String { "id,service,received_at,agency(" + String(repeating: "A", count: n) + ")" }
+            let over = try await c.send(.post, "/v1/agencies/lebong/transactions/csv?filename=register.csv", token: w.officer,
+                                        raw: header(InputLimits.headerCharacters - 7) + "\nx1,kb,2024-02-05T09:00:00+08:00,karangasem\n",
+                                        headers: Self.csv)
+            #expect(over.status == 422, "\(over.text)")
+            #expect(over.json["detail"] as? String
+                == "Line 1, column 4: the column name has 1001 characters, more than the limit of 1000; nothing was stored.")
+            let header = header(InputLimits.headerCharacters - 8)
             let t = try await c.send(.post, "/v1/agencies/lebong/transactions/csv?filename=register.csv", token: w.officer,
                                      raw: header + "\nx1,kb,2024-02-05T09:00:00+08:00,karangasem\nx2,kb,2024-02-05T09:00:00+07:00,lebong\n",
                                      headers: Self.csv)
