@@ -48,7 +48,7 @@ enum CatalogValidation {
                 continue
             }
             guard let promise = self.promise(pf, path: "\(path).promise", service: s.code, error: error, warning: warning) else { continue }
-            if s.component("jangka_waktu") == nil {
+            if !s.components.isEmpty, s.component("jangka_waktu") == nil {
                 warning("\(path).components", "service \"\(s.code)\" has no jangka_waktu component")
             }
             if let date {
