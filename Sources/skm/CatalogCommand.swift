@@ -55,10 +55,16 @@ struct CatalogCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List agencies and their services with the promised completion time.")
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
         @OptionGroup var options: SeedsOption
+        @Option(help: "text (default) or json: every agency and service with its promise as parsed.") var format: Format = .text
 
         func run() throws {
             let catalog = try options.load()
+            if format == .json {
+                FileHandle.standardOutput.write(try CatalogListJSON.encoded(catalog))
+                return
+            }
             for a in catalog.agencies {
                 print("\(a.code)  \(a.region)  \(a.timeZone.rawValue)  Keputusan \(a.decree.number.isEmpty ? "(tanpa nomor)" : a.decree.number), \(a.decree.date)  \(a.services.count) layanan")
                 if !a.services.isEmpty {

@@ -19,6 +19,8 @@ struct SKM: AsyncParsableCommand {
             ReportCommand.self,
             ComplianceCommand.self,
             CatalogCommand.self,
+            AgencyCommand.self,
+            ServiceCommand.self,
             ImportCommand.self,
             BenchCommand.self,
             QueryCommand.self,

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// `skm agency add` and `skm service add`: a new office's catalog file written from flags,
+/// refused with `skm catalog check`'s own reasons, and `catalog list --format json`.
+@Suite struct AgencyServiceAddTests {
+    func seeds() throws -> URL {
+        let dir = try CLI.temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("s"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.repoRoot.appendingPathComponent("seeds/holidays"), to: dir.appendingPathComponent("s/holidays"))
+        return dir
+    }
+
+    @Test func addsAnAgencyWithItsZoneFromTheProvinceAndAServiceReadBack() throws {
+        let dir = try seeds()
+        let a = try CLI.run(["agency", "add", "--seeds", "s", "--code", "dinas-contoh", "--name", "Dinas Contoh",
+                             "--region", "Kabupaten Contoh, Provinsi Nusa Tenggara Timur", "--decree-number", "800/1/2025",
+                             "--decree-date", "2025-01-06", "--hours", "jumat=07.30-11.00"], in: dir)
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(a.stdout.hasPrefix("catalog/dinas-contoh.json: Dinas Contoh, Kabupaten Contoh, Provinsi Nusa Tenggara Timur, WITA\n"))
+        let s = try CLI.run(["service", "add", "--seeds", "s", "--agency", "dinas-contoh", "--code", "akta",
+                             "--name", "Akta Kelahiran", "--promise", "3 (tiga) hari kerja"], in: dir)
+        #expect(s.status == 0, "\(s.stderr)")
+        #expect(s.stdout == "dinas-contoh/akta: Akta Kelahiran\n  3 hari kerja → deadline: closing time on the 3rd working day\n")
+        let check = try CLI.run(["catalog", "check", "--seeds", "s"], in: dir)
+        #expect(check.stdout == "0 errors, 0 warnings\n", "\(check.stdout)")
+        let list = try CLI.run(["catalog", "list", "--seeds", "s", "--format", "json"], in: dir)
+        let json = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any]
+        let agency = (json?["agencies"] as? [[String: Any]])?.first
+        #expect(agency?["time_zone"] as? String == "WITA")
+        let service = (agency?["services"] as? [[String: Any]])?.first
+        #expect(service?["promise_text"] as? String == "3 (tiga) hari kerja")
+        let variant = ((service?["promise"] as? [String: Any])?["variants"] as? [[String: Any]])?.first
+        #expect(variant?["amount"] as? Int == 3 && variant?["unit"] as? String == "hari kerja")
+        let file = try String(contentsOf: dir.appendingPathComponent("s/catalog/dinas-contoh.json"), encoding: .utf8)
+        #expect(file.contains("\"jumat\": [\n      \"07.30-11.00\"\n    ]"))
+    }
+
+    @Test func refusesWhatCheckRefusesWithEveryReason() throws {
+        let dir = try seeds()
+        let a = try CLI.run(["agency", "add", "--seeds", "s", "--code", "Dinas X", "--name", "D", "--region", "Kota Y",
+                             "--time-zone", "WIX", "--decree-number", "1", "--decree-date", "2025-13-01"], in: dir)
+        #expect(a.status == 1)
+        #expect(a.stderr.contains("error: catalog/Dinas X.json: code: agency code \"Dinas X\" must be lower-case with no spaces"))
+        #expect(a.stderr.contains("error: catalog/Dinas X.json: time_zone: unknown time zone \"WIX\" (expected WIB, WITA or WIT)"))
+        #expect(a.stderr.contains("error: catalog/Dinas X.json: decree.date: \"2025-13-01\" is not a YYYY-MM-DD date"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("s/catalog").path))
+        let noZone = try CLI.run(["agency", "add", "--seeds", "s", "--code", "x", "--name", "D", "--region", "Kota Y",
+                                  "--decree-number", "1", "--decree-date", "2025-01-01"], in: dir)
+        #expect(noZone.stderr.contains("give --time-zone WIB, WITA or WIT: no province in --region \"Kota Y\""))
+        _ = try CLI.run(["agency", "add", "--seeds", "s", "--code", "x", "--name", "D", "--region", "Kota Y, Papua Barat Daya",
+                         "--decree-number", "1", "--decree-date", "2025-01-01"], in: dir)
+        let first = try CLI.run(["service", "add", "--seeds", "s", "--agency", "x", "--code", "a", "--name", "A", "--promise", "1 hari"], in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        let dup = try CLI.run(["service", "add", "--seeds", "s", "--agency", "x", "--code", "a", "--name", "A", "--promise", "1 hari"], in: dir)
+        #expect(dup.status == 1)
+        #expect(dup.stderr.contains("error: catalog/x.json: services[1].code: duplicate service code \"a\" (also services[0])"))
+        let file = try String(contentsOf: dir.appendingPathComponent("s/catalog/x.json"), encoding: .utf8)
+        #expect(file.contains("\"time_zone\": \"WIT\""))
+    }
+}
