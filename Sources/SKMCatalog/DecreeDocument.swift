@@ -1,0 +1,167 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// A decree as offices have it — Word (`.docx`) or PDF — turned into the text layout
+/// `DecreeImporter` reads: paragraphs as lines, each table row as one line of tab-separated
+/// cells. No office suite is needed: a `.docx` is read through the XML inside its zip, a PDF
+/// through poppler's `pdftotext -layout` (Debian package poppler-utils).
+public enum DecreeDocument {
+    public struct Unreadable: Error, CustomStringConvertible, Sendable {
+        public var file: String
+        public var reason: String
+        public var description: String { "\(file): \(reason)" }
+    }
+
+    /// `word/document.xml` larger than this is not a decree (a decree's is well under 1 MB).
+    static let maxDocumentBytes = 64 << 20
+
+    /// The decree's text by its extension: .docx, .pdf, anything else read as UTF-8 text.
+    public static func text(of url: URL) throws -> String {
+        switch url.pathExtension.lowercased() {
+        case "docx": return try docxText(url)
+        case "pdf": return try pdfText(url)
+        default:
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw Unreadable(file: url.path, reason: "cannot read as UTF-8 text (a .docx or .pdf is read by its extension)")
+            }
+            return text
+        }
+    }
+
+    // MARK: - Word
+
+    public static func docxText(_ url: URL) throws -> String {
+        let archive: Archive
+        do { archive = try Archive(url: url, accessMode: .read) } catch {
+            throw Unreadable(file: url.path, reason: "not a .docx (not a ZIP archive)")
+        }
+        guard let entry = archive["word/document.xml"] else { throw Unreadable(file: url.path, reason: "not a .docx (no word/document.xml)") }
+        guard entry.uncompressedSize <= UInt64(maxDocumentBytes) else { throw Unreadable(file: url.path, reason: "word/document.xml is over 64 MB") }
+        var xml = Data()
+        do {
+            _ = try archive.extract(entry) { chunk in
+                xml.append(chunk)
+                if xml.count > maxDocumentBytes { throw Unreadable(file: url.path, reason: "word/document.xml is over 64 MB") }
+            }
+        } catch let e as Unreadable { throw e } catch {
+            throw Unreadable(file: url.path, reason: "word/document.xml does not unzip: \(error)")
+        }
+        let collect = WordText()
+        let parser = XMLParser(data: xml)
+        parser.delegate = collect
+        guard parser.parse() else {
+            throw Unreadable(file: url.path, reason: "word/document.xml is not XML: line \(parser.lineNumber): \(parser.parserError.map { "\($0)" } ?? "")")
+        }
+        return collect.lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Paragraphs (`w:p`) to lines; a table row (`w:tr`) to one line with its cells (`w:tc`)
+    /// separated by tabs, a cell's paragraphs joined by spaces. A table inside a cell is read
+    /// as part of that cell's text.
+    final class WordText: NSObject, XMLParserDelegate {
+        var lines: [String] = []
+        var paragraph = ""
+        var inText = false
+        var tableDepth = 0
+        var cells: [String] = []
+        var cell: [String] = []
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            switch name {
+            case "w:t": inText = true
+            case "w:tab": paragraph += " "
+            case "w:br": paragraph += " "
+            case "w:tbl": tableDepth += 1
+            case "w:tr" where tableDepth == 1: cells = []
+            case "w:tc" where tableDepth == 1: cell = []
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            switch name {
+            case "w:t": inText = false
+            case "w:p":
+                let text = paragraph.trimmingCharacters(in: .whitespaces)
+                paragraph = ""
+                if tableDepth == 0 { lines.append(text) } else if !text.isEmpty { cell.append(text) }
+            case "w:tc" where tableDepth == 1: cells.append(cell.joined(separator: " "))
+            case "w:tr" where tableDepth == 1: lines.append(cells.joined(separator: "\t"))
+            case "w:tbl":
+                tableDepth -= 1
+                if tableDepth == 0 { lines.append("") }
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if inText { paragraph += string }
+        }
+    }
+
+    // MARK: - PDF
+
+    public static func pdfText(_ url: URL, pdftotext: String = "/usr/bin/pdftotext") throws -> String {
+        guard FileManager.default.isExecutableFile(atPath: pdftotext) else {
+            throw Unreadable(file: url.path, reason: "reading a PDF needs pdftotext (Debian package poppler-utils; scripts/install-deps installs it)")
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: pdftotext)
+        p.arguments = ["-layout", "-enc", "UTF-8", url.path, "-"]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let message = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else {
+            throw Unreadable(file: url.path, reason: "pdftotext failed: \(String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.contains(where: { $0.isLetter }) else {
+            throw Unreadable(file: url.path, reason: "the PDF has no text layer (a scan?): nothing to read without OCR")
+        }
+        return tabbed(layout: text)
+    }
+
+    /// `pdftotext -layout` aligns table columns with spaces; the importer wants tabs. From a
+    /// `No  Komponen  Uraian` header on, gaps of two or more spaces become tabs, and a line
+    /// right after a row, indented to the Komponen column or beyond, is that row's text running
+    /// on (a leading tab). Every other line loses its indentation. A table ends at a line
+    /// starting left of the Komponen column with no gap in it (the next service's name).
+    static func tabbed(layout text: String) -> String {
+        var out: [String] = []
+        var column: Int? = nil        // where "Komponen" starts in the current table
+        var previousWasRow = false
+        for raw in text.replacingOccurrences(of: "\u{0C}", with: "\n").components(separatedBy: "\n") {
+            let line = raw.replacingOccurrences(of: "\t", with: " ")
+            let indent = line.prefix { $0 == " " }.count
+            let body = line.trimmingCharacters(in: .whitespaces)
+            let cells = body.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if body.isEmpty { out.append(""); previousWasRow = false; continue }
+            if cells.count >= 3, ["no", "no."].contains(cells[0].lowercased()), cells[1].lowercased() == "komponen",
+               let r = line.range(of: cells[1]) {
+                column = line.distance(from: line.startIndex, to: r.lowerBound)
+                out.append(cells.joined(separator: "\t"))
+                previousWasRow = true
+                continue
+            }
+            guard let c = column else { out.append(body); continue }
+            if cells.count >= 2 {
+                out.append((indent >= c ? "\t" : "") + cells.joined(separator: "\t"))
+                previousWasRow = true
+            } else if indent >= c - 1 && previousWasRow {
+                out.append("\t" + body)
+            } else {
+                out.append(body)
+                previousWasRow = false
+                if indent < c { column = nil }
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+}
