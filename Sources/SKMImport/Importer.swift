@@ -22,6 +22,9 @@ public struct ImportOptions: Sendable {
     /// How numbered question columns (q1…q9) map to unsur.
     public var layout: QuestionnaireLayout = .regulationOrder
     public var dateOrder: DateOrder = .dayFirst
+    /// The survey date of every row when a responses file has no date column (`--date`, or
+    /// the first day of `--period`): apps that export only answers still import as they are.
+    public var surveyDate: LocalDate?
 
     public init(agency: String? = nil, service: String? = nil, sheet: String? = nil,
                 columnMap: [(column: String, field: String)] = [], strict: Bool = false, replace: Bool = false,
@@ -35,6 +38,13 @@ public struct ImportOptions: Sendable {
         self.replace = replace
         self.layout = layout
         self.dateOrder = dateOrder
+    }
+
+    /// The same options with a survey date for files without a date column.
+    public func dated(_ date: LocalDate?) -> ImportOptions {
+        var o = self
+        o.surveyDate = date
+        return o
     }
 }
 
