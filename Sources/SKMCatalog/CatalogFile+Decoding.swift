@@ -31,7 +31,7 @@ extension DecreeFile {
 }
 
 extension ServiceFile {
-    enum CodingKeys: String, CodingKey { case code, name, components, promise }
+    enum CodingKeys: String, CodingKey { case code, name, components, promise, population }
 
     /// `components` is optional: a catalog written by hand may give only names and promises.
     public init(from decoder: Decoder) throws {
@@ -39,7 +39,8 @@ extension ServiceFile {
         self.init(code: try c.decodeIfPresent(String.self, forKey: .code) ?? "",
                   name: try c.decodeIfPresent(String.self, forKey: .name) ?? "",
                   components: try c.decodeIfPresent([ComponentFile].self, forKey: .components) ?? [],
-                  promise: try c.decodeIfPresent(PromiseFile.self, forKey: .promise))
+                  promise: try c.decodeIfPresent(PromiseFile.self, forKey: .promise),
+                  population: try c.decodeIfPresent([String: Int].self, forKey: .population))
     }
 }
 

@@ -15,7 +15,9 @@ enum CatalogKeys {
         "decree": (.object, true), "office_hours": (.object, false), "notes": (.array, false), "services": (.array, true),
     ]
     static let decree: [String: (Kind, Bool)] = ["number": (.string, true), "date": (.string, true), "title": (.string, true)]
-    static let service: [String: (Kind, Bool)] = ["code": (.string, true), "name": (.string, true), "promise": (.object, false), "components": (.array, false)]
+    static let service: [String: (Kind, Bool)] = [
+        "code": (.string, true), "name": (.string, true), "promise": (.object, false), "components": (.array, false), "population": (.object, false),
+    ]
     static let component: [String: (Kind, Bool)] = ["key": (.string, true), "heading": (.string, true), "text": (.string, true)]
     static let promise: [String: (Kind, Bool)] = [
         "text": (.string, true), "variants": (.array, true), "default_variant": (.string, false), "no_promise_reason": (.string, false),
@@ -72,6 +74,9 @@ enum CatalogKeys {
                 continue
             }
             for (k, c) in ((s["components"] as? [Any]) ?? []).enumerated() { check(c, component, "\(path).components[\(k)]") }
+            for (period, n) in ((s["population"] as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) where !fits(n, .int) {
+                problems.append(.init(.error, file: file, field: "\(path).population.\(period)", "expected a whole number, found \(describe(n))"))
+            }
             let p = check(s["promise"], promise, "\(path).promise")
             for (k, v) in ((p?["variants"] as? [Any]) ?? []).enumerated() { check(v, variant, "\(path).promise.variants[\(k)]") }
         }

@@ -19,6 +19,7 @@ public enum CatalogLoader {
         var agencies: [Agency] = []
         var notes: [String: [String]] = [:]
         var agencyFiles: [(String, AgencyFile)] = []
+        var populations: [(agency: String, service: String, period: Period, count: Int)] = []
         /// File → its shape problems (missing, unknown, mistyped fields); such a file never loads.
         var shapeProblems: [String: [CatalogProblem]] = [:]
 
@@ -66,6 +67,11 @@ public enum CatalogLoader {
                 } else {
                     agencies.append(agency)
                     notes[agency.code] = f.notes ?? []
+                    for s in f.services {
+                        for (text, n) in (s.population ?? [:]).sorted(by: { $0.key < $1.key }) {
+                            if let p = Period(parsing: text) { populations.append((agency.code, s.code, p, n)) }
+                        }
+                    }
                 }
             }
         }
@@ -103,7 +109,8 @@ public enum CatalogLoader {
             problems += p
             closures[code] = h
         }
-        let catalog = Catalog(agencies: agencies, nationalHolidays: national, agencyClosures: closures, loadedYears: years, notes: notes)
+        var catalog = Catalog(agencies: agencies, nationalHolidays: national, agencyClosures: closures, loadedYears: years, notes: notes)
+        catalog.populations = populations
         return (catalog, problems)
     }
 

@@ -79,6 +79,10 @@ public struct GroupFigures: Codable, Sendable {
     public var change: ChangeFigures?
     /// Nil when `suppressed`.
     public var sample: SampleAdequacy?
+    /// "populasi tidak diketahui" / "population unknown" when no transaction register and no
+    /// stated population gave one: the sample's 0 figures are then not a check. Nil otherwise.
+    public var sampleNote: String? = nil
+    public var sampleNoteEn: String? = nil
     public var compliance: TimelinessFigures?
     public var warnings: [ReportWarning]
     /// A published report's group with fewer than 5 respondents (or the one whose count the

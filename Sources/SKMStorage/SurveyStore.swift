@@ -102,6 +102,12 @@ public protocol SurveyStore: AnyObject, Sendable {
     func setKioskLayout(agency: String, layout: String) throws -> Bool
     /// The layout id of an agency's open kiosk; nil when the kiosk is closed.
     func kioskLayout(agency: String) throws -> String?
+    /// Sets one service's survey population for exactly `period` (keyed by its text, e.g.
+    /// "2025-S1"), replacing an earlier figure; a count of 0 removes it. For an office that
+    /// keeps no transaction register (`skm population set`).
+    func setPopulation(agency: String, service: String, period: Period, count: Int) throws
+    /// The populations set for exactly `period`, service code → count.
+    func populations(agency: String, period: Period) throws -> [String: Int]
 }
 
 /// The embedded SQLite store implements all of it.

@@ -21,6 +21,7 @@ struct SKM: AsyncParsableCommand {
             CatalogCommand.self,
             AgencyCommand.self,
             ServiceCommand.self,
+            PopulationCommand.self,
             ImportCommand.self,
             BenchCommand.self,
             QueryCommand.self,

@@ -131,4 +131,16 @@ struct CatalogCheckTests {
         #expect(catalog.agency("contoh")?.service("a")?.components == [])
         #expect(catalog.agency("contoh")?.service("a")?.promise.duration(forVariant: nil) == PromisedDuration(amount: 3, unit: .workingDays))
     }
+
+    @Test func populationsInTheCatalogAreCheckedAndLoaded() throws {
+        let s = #"{"code": "a", "name": "A", "promise": {"text": "1 hari", "variants": [{"amount": 1, "unit": "hari"}]}, "population": {"2025-S1": 1200, "2025-S3": 5, "2025": 0}}"#
+        #expect(try problems(Self.agency(services: s)) == [
+            "error: catalog/contoh.json: services[0].population.2025: population must be positive, got 0",
+            "error: catalog/contoh.json: services[0].population.2025-S3: \"2025-S3\" is not a period like 2025-S1, 2025-Q3, 2025-03 or 2025",
+        ])
+        let good = #"{"code": "a", "name": "A", "promise": {"text": "1 hari", "variants": [{"amount": 1, "unit": "hari"}]}, "population": {"2025-S1": 1200}}"#
+        let dir = try Seeds.temporary(["catalog/contoh.json": Self.agency(services: good), "holidays/2024.csv": Self.holidays])
+        let catalog = try CatalogLoader.load(seeds: dir)
+        #expect(catalog.populations.map { "\($0.agency)/\($0.service) \($0.period) \($0.count)" } == ["contoh/a 2025-S1 1200"])
+    }
 }
