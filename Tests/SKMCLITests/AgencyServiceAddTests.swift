@@ -58,4 +58,32 @@ import Testing
         let file = try String(contentsOf: dir.appendingPathComponent("s/catalog/x.json"), encoding: .utf8)
         #expect(file.contains("\"time_zone\": \"WIT\""))
     }
+
+    /// On a terminal without flags, `agency add` asks; the zone offered is the province's and
+    /// an empty answer takes it. The terminal is util-linux `script`'s pseudo-terminal.
+    @Test func onATerminalWithoutFlagsItAsksAndOffersTheZone() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            print("skipped: /usr/bin/script (util-linux) is absent, no pseudo-terminal to run the dialogue on")
+            return
+        }
+        let dir = try seeds()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", "'\(CLI.binary.path)' agency add --seeds s", "/dev/null"]
+        p.currentDirectoryURL = dir
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        p.standardError = output
+        try p.run()
+        input.fileHandleForWriting.write(Data("Dinas Contoh\ndinas-contoh\nKota Contoh, Provinsi Maluku Utara\n\n1/2025\n2025-01-06\n".utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(text)")
+        #expect(text.contains("Zona waktu WIB/WITA/WIT (Maluku Utara) [WIT]: "))
+        let file = try String(contentsOf: dir.appendingPathComponent("s/catalog/dinas-contoh.json"), encoding: .utf8)
+        #expect(file.contains("\"time_zone\": \"WIT\""))
+        #expect(file.contains("\"number\": \"1/2025\""))
+    }
 }
