@@ -86,4 +86,20 @@ import Testing
         #expect(file.contains("\"time_zone\": \"WIT\""))
         #expect(file.contains("\"number\": \"1/2025\""))
     }
+
+    /// `population set --file`: a small CSV, every line checked before any is stored.
+    @Test func populationsFromASmallCSV() throws {
+        let dir = try CLI.temporaryDirectory()
+        let seeds = CLI.repoRoot.appendingPathComponent("seeds").path
+        #expect(try CLI.run(["init", "--seeds", seeds, "--store", "s.sqlite"], in: dir).status == 0)
+        try "layanan,periode,jumlah\nrekomendasi-pip,2024-S1,150\nrekomendasi-pip;2024-S2;90\n".write(to: dir.appendingPathComponent("p.csv"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["population", "set", "--store", "s.sqlite", "--agency", "pekalongan", "--file", "p.csv"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "pekalongan/rekomendasi-pip 2024-S1: population 150; minimum sample 108\npekalongan/rekomendasi-pip 2024-S2: population 90; minimum sample 73\n")
+        try "rekomendasi-pip,2024-S1,10\nkb,2024-S1,5\n".write(to: dir.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["population", "set", "--store", "s.sqlite", "--agency", "pekalongan", "--file", "bad.csv"], in: dir)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("bad.csv:2: no service 'kb' in pekalongan"), "\(bad.stderr)")
+        #expect(bad.stdout.isEmpty)
+    }
 }
