@@ -128,40 +128,56 @@ public enum DecreeDocument {
         return tabbed(layout: text)
     }
 
-    /// `pdftotext -layout` aligns table columns with spaces; the importer wants tabs. From a
-    /// `No  Komponen  Uraian` header on, gaps of two or more spaces become tabs, and a line
-    /// right after a row, indented to the Komponen column or beyond, is that row's text running
-    /// on (a leading tab). Every other line loses its indentation. A table ends at a line
-    /// starting left of the Komponen column with no gap in it (the next service's name).
+    /// `pdftotext -layout` aligns table columns with spaces; the importer wants tabs. A
+    /// `No  Komponen  Uraian` header gives the columns' positions; from there on each piece of
+    /// a line (text between runs of two or more spaces) goes into the column it starts under,
+    /// so a heading or text wrapped onto the next line lands in its own cell and continues the
+    /// row above. A table ends at a line of one piece starting left of the Komponen column
+    /// (the next service's name); other lines lose their indentation.
     static func tabbed(layout text: String) -> String {
         var out: [String] = []
-        var column: Int? = nil        // where "Komponen" starts in the current table
-        var previousWasRow = false
+        var columns: [Int]? = nil   // start of No, Komponen, Uraian in the current table
+        var afterRow = false        // the previous line was a table line (no blank line between)
         for raw in text.replacingOccurrences(of: "\u{0C}", with: "\n").components(separatedBy: "\n") {
-            let line = raw.replacingOccurrences(of: "\t", with: " ")
-            let indent = line.prefix { $0 == " " }.count
-            let body = line.trimmingCharacters(in: .whitespaces)
-            let cells = body.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            if body.isEmpty { out.append(""); previousWasRow = false; continue }
-            if cells.count >= 3, ["no", "no."].contains(cells[0].lowercased()), cells[1].lowercased() == "komponen",
-               let r = line.range(of: cells[1]) {
-                column = line.distance(from: line.startIndex, to: r.lowerBound)
-                out.append(cells.joined(separator: "\t"))
-                previousWasRow = true
+            let line = Array(raw.replacingOccurrences(of: "\t", with: " "))
+            let pieces = Self.pieces(line)
+            defer { afterRow = columns != nil && !pieces.isEmpty }
+            if pieces.isEmpty { out.append(""); continue }
+            if pieces.count >= 3, ["no", "no."].contains(pieces[0].text.lowercased()), pieces[1].text.lowercased() == "komponen" {
+                columns = pieces.map(\.start)
+                out.append(pieces.map(\.text).joined(separator: "\t"))
                 continue
             }
-            guard let c = column else { out.append(body); continue }
-            if cells.count >= 2 {
-                out.append((indent >= c ? "\t" : "") + cells.joined(separator: "\t"))
-                previousWasRow = true
-            } else if indent >= c - 1 && previousWasRow {
-                out.append("\t" + body)
-            } else {
-                out.append(body)
-                previousWasRow = false
-                if indent < c { column = nil }
+            // One piece continues the row above only right below it; after a blank line it is
+            // prose (the signature block), and left of Komponen it is the next service's name.
+            guard let c = columns, pieces.count > 1 || (afterRow && pieces[0].start >= c[1] - 1) else {
+                if columns != nil, pieces[0].start < (columns?[1] ?? 0) - 1 { columns = nil }
+                out.append(pieces.map(\.text).joined(separator: " "))
+                continue
             }
+            var cells = [String](repeating: "", count: c.count)
+            for p in pieces {
+                let column = c.lastIndex { $0 <= p.start + 1 } ?? 0
+                cells[column] += (cells[column].isEmpty ? "" : " ") + p.text
+            }
+            out.append(cells.joined(separator: "\t"))
         }
         return out.joined(separator: "\n")
+    }
+
+    /// Runs of text separated by two or more spaces, with the column each starts at.
+    static func pieces(_ line: [Character]) -> [(start: Int, text: String)] {
+        var out: [(start: Int, text: String)] = []
+        var i = 0
+        while i < line.count {
+            while i < line.count, line[i] == " " { i += 1 }
+            guard i < line.count else { break }
+            let start = i
+            var end = i
+            while end < line.count, !(line[end] == " " && (end + 1 >= line.count || line[end + 1] == " ")) { end += 1 }
+            out.append((start, String(line[start..<end])))
+            i = end
+        }
+        return out
     }
 }
