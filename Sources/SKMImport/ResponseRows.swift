@@ -18,7 +18,8 @@ struct ResponseRows {
     /// Every row's date when the file has no date column (`ImportOptions.surveyDate`).
     private let surveyDate: LocalDate?
     /// A `Responden` column of another SKM app may hold the respondent's name rather than a
-    /// number: it identifies the row but is stored only as a hash, never as written.
+    /// number: it identifies the row but is stored only as a hash, never as written. The hash
+    /// takes the date too, since such apps number respondents from 1 again in every export.
     private let hashesID: Bool
 
     init(ctx: RowContext, method: IKMMethod, identity: RowIdentity?, surveyDate: LocalDate? = nil) {
@@ -61,6 +62,7 @@ struct ResponseRows {
                 var fp = Fingerprint()
                 fp.add(a.code)
                 fp.add(v)
+                fp.add(date.description)  // apps number respondents from 1 in every export
                 id = "r" + String(UInt64(bitPattern: fp.value), radix: 16)
             } else {
                 id = v

@@ -37,6 +37,11 @@ import SKMImport
         #expect(t["kk"]?.respondents == 2)
         #expect(t["kk"]?.counts[1] == [0, 1, 0, 1])
         #expect(try Importer.run(.responses, file: path, into: store, options: options).counts.inserted == 0)
+        // The next survey's export numbers its respondents from 1 again: new people, not conflicts.
+        let next = try Importer.run(.responses, file: path, into: store,
+                                    options: ImportOptions(agency: "kab-contoh").dated(LocalDate(year: 2024, month: 9, day: 2)!))
+        #expect(next.counts.inserted == 4)
+        #expect(next.rejects.isEmpty)
     }
 
     /// Another app's shape: `respondent`, `unit` by service code, `jawaban_u1`…, `kritik`.
