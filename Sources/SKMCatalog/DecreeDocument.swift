@@ -58,7 +58,7 @@ public enum DecreeDocument {
         return collect.lines.joined(separator: "\n") + "\n"
     }
 
-    /// Paragraphs (`w:p`) to lines; a table row (`w:tr`) to one line with its cells (`w:tc`)
+    /// Paragraphs (`w:p`) to lines, each followed by a blank line; a table row (`w:tr`) to one line with its cells (`w:tc`)
     /// separated by tabs, a cell's paragraphs joined by spaces. A table inside a cell is read
     /// as part of that cell's text.
     final class WordText: NSObject, XMLParserDelegate {
@@ -87,7 +87,9 @@ public enum DecreeDocument {
             case "w:p":
                 let text = paragraph.trimmingCharacters(in: .whitespaces)
                 paragraph = ""
-                if tableDepth == 0 { lines.append(text) } else if !text.isEmpty { cell.append(text) }
+                // A Word paragraph is a paragraph of the text layout: a blank line after it, so a
+                // service's name is not run together with the lines above it.
+                if tableDepth == 0 { lines += [text, ""] } else if !text.isEmpty { cell.append(text) }
             case "w:tc" where tableDepth == 1: cells.append(cell.joined(separator: " "))
             case "w:tr" where tableDepth == 1: lines.append(cells.joined(separator: "\t"))
             case "w:tbl":

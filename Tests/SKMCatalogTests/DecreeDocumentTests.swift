@@ -29,7 +29,7 @@ struct DecreeDocumentTests {
     @Test func wordTablesAreReadThroughTheXMLInTheZip() throws {
         func p(_ text: String) -> String { "<w:p><w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>" }
         func cell(_ text: String) -> String { "<w:tc><w:tcPr/>\(text.isEmpty ? "<w:p/>" : p(text))</w:tc>" }
-        var body = p("KEPUTUSAN KEPALA DINAS CONTOH") + p("NOMOR : 800/7/2025") + "<w:p/>"
+        var body = p("KEPUTUSAN KEPALA DINAS CONTOH") + p("NOMOR : 800/7/2025")
         for (title, _, rows) in Self.rows {
             body += p(title) + "<w:tbl><w:tblPr/>"
             body += "<w:tr>" + cell("No") + cell("Komponen") + cell("Uraian") + "</w:tr>"
