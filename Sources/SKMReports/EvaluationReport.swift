@@ -7,7 +7,7 @@ import SKMStorage
 /// Encoded as JSON with snake_case keys in sorted order; `schemaVersion` follows
 /// `docs/report-schema.json` (bump the major version on any breaking change).
 public struct EvaluationReport: Codable, Sendable {
-    public static let currentSchemaVersion = "1.2"
+    public static let currentSchemaVersion = "1.3"
 
     public var schemaVersion = EvaluationReport.currentSchemaVersion
     public var generatedBy: String
