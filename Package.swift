@@ -62,8 +62,8 @@ let package = Package(
         // Realistic, reproducible demo data for the seed agencies.
         .target(name: "SKMDemo", dependencies: ["SKMDomain"]),
 
-        // Public HTML pages (the survey form, QR posters): Swift string building, inline styles.
-        .target(name: "SKMPages", dependencies: ["SKMDomain"]),
+        // Public HTML pages (the survey form, QR posters, published results): Swift string building, inline styles.
+        .target(name: "SKMPages", dependencies: ["SKMDomain", "SKMReports"]),
 
         // libqrencode, as Debian ships it.
         .systemLibrary(
@@ -111,6 +111,7 @@ let package = Package(
         ]),
         .testTarget(name: "SKMServerTests", dependencies: [
             "SKMServer", "SKMStorage", "SKMDomain", "SKMReports", "SKMPages",
+            "SKMCatalog",  // the public results page is tested on the seed catalog's Bengkulu Selatan
             .product(name: "GRDB", package: "GRDB.swift"),  // survey-form tests read the stored row back
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),

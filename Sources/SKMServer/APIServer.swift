@@ -24,6 +24,7 @@ public enum APIServer {
         router.add(middleware: ProblemMiddleware(routes: known))
         Handlers.register(on: RouteTable(router: router, services: services), services: services)
         SurveyFormRoutes.register(on: RouteTable(router: router, services: services), services: services)
+        PublicResultsRoutes.register(on: RouteTable(router: router, services: services), services: services)
         return router
     }
 

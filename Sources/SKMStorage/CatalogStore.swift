@@ -33,16 +33,14 @@ extension Store {
     }
 
     public func agencies() throws -> [Agency] {
-        let decoder = JSONDecoder()
-        return try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT code, definition FROM agency ORDER BY code").map { row in
-                let code: String = row["code"]
-                do {
-                    return try decoder.decode(Agency.self, from: Data((row["definition"] as String).utf8))
-                } catch {
-                    throw StoreError.corrupt(table: "agency", key: code, reason: "definition does not decode: \(error)")
-                }
+        try writer.read { db in
+            // A cursor, not fetchAll: rows are read in place instead of copied with their texts.
+            var out: [Agency] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT code, definition FROM agency ORDER BY code")
+            while let row = try rows.next() {
+                out.append(try decodedAgencies.agency(code: row["code"], definition: row["definition"]))
             }
+            return out
         }
     }
 

@@ -172,6 +172,15 @@ enum Schema {
             // 'regulation' (U8 Pengaduan, U9 Sarana) or 'sample-form' (Sarana 8th, Pengaduan 9th).
             try db.execute(sql: "ALTER TABLE kiosk_agency ADD COLUMN layout TEXT NOT NULL DEFAULT 'regulation'")
         }
+        m.registerMigration("v8: publication switch") { db in
+            // Agencies whose results page (/p/{agency}) is public; off by default, like the kiosk.
+            try db.execute(sql: """
+                CREATE TABLE published_agency (
+                    agency TEXT PRIMARY KEY,
+                    published_at INTEGER NOT NULL
+                );
+                """)
+        }
         m.registerMigration("v9: population") { db in
             // Populations an office states when it keeps no transaction register; the period as
             // written ('2025-S1'), so a figure applies to exactly that period.

@@ -13,6 +13,8 @@ public final class Store: Sendable {
     let writer: any DatabaseWriter
     /// Path of the file, or ":memory:".
     public let path: String
+    /// The catalog as last decoded (`DecodedAgencies`): the form and the API read it per request.
+    let decodedAgencies = DecodedAgencies()
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     public init(path: String) throws {

@@ -102,6 +102,16 @@ public protocol SurveyStore: AnyObject, Sendable {
     func setKioskLayout(agency: String, layout: String) throws -> Bool
     /// The layout id of an agency's open kiosk; nil when the kiosk is closed.
     func kioskLayout(agency: String) throws -> String?
+
+    // MARK: Publication
+
+    /// Turns the public results page of an agency of the catalog on or off (off by default).
+    func setPublication(agency: String, on: Bool, now: Int64) throws
+    /// Agencies whose public results page is on.
+    func publishedAgencies() throws -> Set<String>
+
+    // MARK: Population
+
     /// Sets one service's survey population for exactly `period` (keyed by its text, e.g.
     /// "2025-S1"), replacing an earlier figure; a count of 0 removes it. For an office that
     /// keeps no transaction register (`skm population set`).
@@ -183,4 +193,7 @@ extension SurveyStore {
     @discardableResult
     public func revokeToken(id: Int64) throws -> Bool { try revokeToken(id: id, now: Int64(Date().timeIntervalSince1970)) }
     public func setKiosk(agency: String, open: Bool) throws { try setKiosk(agency: agency, open: open, now: Int64(Date().timeIntervalSince1970)) }
+    public func setPublication(agency: String, on: Bool) throws {
+        try setPublication(agency: agency, on: on, now: Int64(Date().timeIntervalSince1970))
+    }
 }

@@ -92,19 +92,23 @@ extension ReportFormat: ExpressibleByArgument {}
 /// `--format xlsx,json`: a comma-separated list, each format once, in the order given.
 struct ReportFormats: TextArgument, CustomStringConvertible {
     let list: [ReportFormat]
-    var description: String { list.map(\.rawValue).joined(separator: ",") }
+    /// `html`: the public results page as one file, with its infographic (`PublishedFiles`).
+    var html = false
+    var description: String { (list.map(\.rawValue) + (html ? ["html"] : [])).joined(separator: ",") }
     var defaultValueDescription: String { description }
 
     static let both = ReportFormats(list: [.xlsx, .json])
 
     static func parse(_ text: String) throws(ArgumentProblem) -> ReportFormats {
         var list: [ReportFormat] = []
+        var html = false
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = part.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let f = ReportFormat(rawValue: name) else { throw ArgumentProblem("use xlsx, json or xlsx,json") }
+            if name == "html" { html = true; continue }
+            guard let f = ReportFormat(rawValue: name) else { throw ArgumentProblem("use xlsx, json, html or a list such as xlsx,json,html") }
             if !list.contains(f) { list.append(f) }
         }
-        return ReportFormats(list: list)
+        return ReportFormats(list: list, html: html)
     }
 }
 

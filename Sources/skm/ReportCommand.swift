@@ -7,24 +7,30 @@ import SKMStorage
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the evaluation report (XLSX and JSON) per agency for a period.",
+        abstract: "Write the evaluation report (XLSX and JSON, or the public page as HTML) per agency for a period.",
         discussion: """
             One file per agency and period, named <agency>_<period>.xlsx / .json, written \
             atomically (temporary file, then rename) so a scheduled job never publishes a \
             half-written file. The workbook is in Bahasa Indonesia unless --lang en.
+
+            --format html writes the public results page (the one skm serve shows at \
+            /p/<agency>) as one self-contained file for the office's website, with the \
+            "hasil SKM" infographic as <agency>_<period>.svg (and .png when rsvg-convert is \
+            installed); always for publication, as with --publish.
 
             Examples:
               skm report --period 2024-S1
               skm report --period previous-semester --format json --out /srv/publish
               skm report --period 2024-Q3 --agency karangasem --format xlsx --lang en
               skm report --period 2024-01-01..2024-03-31 --format json --out /srv/publish
+              skm report --period 2025-S1 --agency bengkulu-selatan --format html --out /srv/www/skm
             """)
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var methodOptions: MethodOptions
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated: xlsx,json (default both).", valueName: "formats"),
+    @Option(name: .long, help: ArgumentHelp("Comma-separated: xlsx,json,html (default xlsx,json).", valueName: "formats"),
             transform: ReportFormats.argument)
     var format: ReportFormats = .both
 
@@ -54,10 +60,19 @@ struct ReportCommand: ParsableCommand {
         for (agency, period) in selected {
             if let i = byPeriod.firstIndex(where: { $0.period == period }) { byPeriod[i].agencies.append(agency) } else { byPeriod.append((period, [agency])) }
         }
+        let directory = URL(fileURLWithPath: out)
         for (period, agencies) in byPeriod {
-            let written = try pipeline.write(agencies: agencies, periods: [period], formats: format.list,
-                                             language: lang, to: URL(fileURLWithPath: out))
-            for url in written { print(url.path) }
+            if !format.list.isEmpty {
+                let written = try pipeline.write(agencies: agencies, periods: [period], formats: format.list, language: lang, to: directory)
+                for url in written { print(url.path) }
+            }
+            if format.html {
+                try OutputDirectory.prepare(directory)
+                let files = PublishedFiles(pipeline: pipeline, language: lang == .en ? .en : .id, directory: directory)
+                for agency in agencies {
+                    for url in try files.write(agency: agency, period: period) { print(url.path) }
+                }
+            }
         }
     }
 }

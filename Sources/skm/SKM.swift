@@ -28,6 +28,7 @@ struct SKM: AsyncParsableCommand {
             ServeCommand.self,
             TokenCommand.self,
             KioskCommand.self,
+            PublishCommand.self,
         ]
     )
 }

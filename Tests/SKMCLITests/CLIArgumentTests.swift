@@ -19,7 +19,7 @@ import Testing
         (["score", "--period", "2024-S1", "--format", "csv"],
          "The value 'csv' is invalid for '--format <format>'. Please provide one of 'table' and 'json'."),
         (["report", "--period", "2024-S1", "--format", "xlsx,pdf"],
-         "The value 'xlsx,pdf' is invalid for '--format <formats>': use xlsx, json or xlsx,json"),
+         "The value 'xlsx,pdf' is invalid for '--format <formats>': use xlsx, json, html or a list such as xlsx,json,html"),
         (["report", "--period", "2024-S1", "--lang", "fr"],
          "The value 'fr' is invalid for '--lang <lang>'. Please provide one of 'id' and 'en'."),
         (["compliance", "--period", "2024-S1", "--agency", "Bengkulu Selatan"],

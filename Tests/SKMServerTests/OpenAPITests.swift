@@ -26,8 +26,10 @@ import Testing
     }
 
     @Test func everyRouteIsDocumentedAndNothingElse() throws {
-        // The survey form's HTML pages (/s/…) are for browsers, not part of the JSON API.
-        let routes = APIServer.router(services: APIServices(store: try Store())).routes.filter { !"\($0.path)".hasPrefix("/s/") }
+        // The survey form's and the published results' HTML pages (/s/…, /p/…) are for
+        // browsers, not part of the JSON API.
+        let routes = APIServer.router(services: APIServices(store: try Store())).routes
+            .filter { !"\($0.path)".hasPrefix("/s/") && !"\($0.path)".hasPrefix("/p/") }
         let served = Set(routes.map { "\($0.method) \($0.path)" })
         let documented = Self.documentedOperations(OpenAPIDocument.yaml)
         #expect(routes.count == 15)

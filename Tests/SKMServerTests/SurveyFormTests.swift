@@ -93,7 +93,7 @@ import Testing
         try await w.test { c in
             let n = try #require(nonce(in: try await c.send(.get, "/s/lebong/kb").text))
             let r = try await c.postForm("/s/lebong/kb", [("nonce", n)] + sampleAnswers + [
-                ("gender", "P"), ("age", "34"), ("education", "S1"), ("occupation", "Wiraswasta"),
+                ("gender", "P"), ("age", "34"), ("education", "D4/S1"), ("occupation", "Wiraswasta"),
                 ("saran", "Antrean <cepat> & rapi"), ("ticket", "A-017"), ("website", ""),
             ])
             #expect(r.status == 303)
@@ -106,7 +106,7 @@ import Testing
             #expect(row["answers"] == .text("432143214"))
             #expect(row["gender"] == .text("P"))
             #expect(row["age"] == .integer(34))
-            #expect(row["education"] == .text("S1"))
+            #expect(row["education"] == .text("D4/S1"))
             #expect(row["occupation"] == .text("Wiraswasta"))
             #expect(row["saran"] == .text("Antrean <cepat> & rapi"))
             #expect(row["transaction_id"] == .text("A-017"))

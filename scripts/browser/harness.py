@@ -93,14 +93,16 @@ def browser(**kw):
         d.quit()
 
 
-def screenshot(driver, name, full_page=True):
-    """Writes ARTIFACTS/name.png; a full-page capture through the DevTools protocol."""
+def screenshot(driver, name, full_page=True, max_height=None):
+    """Writes ARTIFACTS/name.png; a full-page capture through the DevTools protocol (its top
+    `max_height` CSS pixels when given)."""
     os.makedirs(ARTIFACTS, exist_ok=True)
     path = os.path.join(ARTIFACTS, name + ".png")
     if full_page:
         import base64
         m = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
         w, h = m["cssContentSize"]["width"], m["cssContentSize"]["height"]
+        h = min(h, max_height) if max_height else h
         shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
             "format": "png", "captureBeyondViewport": True,
             "clip": {"x": 0, "y": 0, "width": w, "height": h, "scale": 1}})
