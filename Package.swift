@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "SKMDomain"),
 
         // Reading the standards catalog and holiday calendar from `seeds/`, and decree texts.
-        .target(name: "SKMCatalog", dependencies: ["SKMDomain"]),
+        .target(name: "SKMCatalog", dependencies: ["SKMDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
         // One SQLite setting Swift cannot make (a variadic C call); see its header.
         .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
@@ -98,7 +98,7 @@ let package = Package(
         .executableTarget(name: "skm-fuzz", dependencies: ["SKMFuzz"]),
 
         .testTarget(name: "SKMDomainTests", dependencies: ["SKMDomain"]),
-        .testTarget(name: "SKMCatalogTests", dependencies: ["SKMCatalog", "SKMDomain"]),
+        .testTarget(name: "SKMCatalogTests", dependencies: ["SKMCatalog", "SKMDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "SKMStorageTests", dependencies: ["SKMStorage", "SKMDomain"]),
         .testTarget(name: "SKMImportTests", dependencies: [
             "SKMImport", "SKMStorage", "SKMDomain",

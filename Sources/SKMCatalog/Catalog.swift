@@ -16,6 +16,8 @@ public struct Catalog: Sendable {
     public var loadedYears: Set<Int>
     /// Agency code → reviewer's notes on its decree text.
     public var notes: [String: [String]]
+    /// Populations stated in the catalog files: (agency, service, period, count).
+    public var populations: [(agency: String, service: String, period: Period, count: Int)] = []
 
     public init(agencies: [Agency], nationalHolidays: [Holiday], agencyClosures: [String: [Holiday]] = [:],
                 loadedYears: Set<Int>, notes: [String: [String]] = [:]) {

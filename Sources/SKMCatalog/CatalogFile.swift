@@ -60,12 +60,16 @@ public struct ServiceFile: Codable, Hashable, Sendable {
     public var name: String
     public var components: [ComponentFile]
     public var promise: PromiseFile?
+    /// Survey population per period (`"2025-S1": 1200`), for an office without a transaction
+    /// register; `skm init` stores it as `skm population set` would.
+    public var population: [String: Int]?
 
-    public init(code: String, name: String, components: [ComponentFile], promise: PromiseFile?) {
+    public init(code: String, name: String, components: [ComponentFile], promise: PromiseFile?, population: [String: Int]? = nil) {
         self.code = code
         self.name = name
         self.components = components
         self.promise = promise
+        self.population = population
     }
 
     public func component(_ key: String) -> ComponentFile? { components.first { $0.key == key } }

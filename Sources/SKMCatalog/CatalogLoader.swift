@@ -19,6 +19,9 @@ public enum CatalogLoader {
         var agencies: [Agency] = []
         var notes: [String: [String]] = [:]
         var agencyFiles: [(String, AgencyFile)] = []
+        var populations: [(agency: String, service: String, period: Period, count: Int)] = []
+        /// File → its shape problems (missing, unknown, mistyped fields); such a file never loads.
+        var shapeProblems: [String: [CatalogProblem]] = [:]
 
         let catalogFiles = files(in: seeds.appendingPathComponent("catalog"), ext: "json")
         if catalogFiles.isEmpty {
@@ -28,10 +31,14 @@ public enum CatalogLoader {
             let name = "catalog/\(url.lastPathComponent)"
             do {
                 let data = try Data(contentsOf: url)
-                let f = try JSONDecoder().decode(AgencyFile.self, from: data)
-                let unknown = CatalogKeys.unknown(in: data, file: name)
-                problems += unknown
-                if unknown.isEmpty { agencyFiles.append((name, f)) }
+                let shape = CatalogKeys.problems(in: data, file: name)
+                problems += shape
+                shapeProblems[name] = shape
+                do {
+                    agencyFiles.append((name, try JSONDecoder().decode(AgencyFile.self, from: data)))
+                } catch let e as DecodingError where !shape.isEmpty {
+                    _ = e  // a mistyped field, already named by the shape check
+                }
             } catch let e as DecodingError {
                 problems.append(decodingProblem(e, file: name))
             } catch {
@@ -39,18 +46,32 @@ public enum CatalogLoader {
             }
         }
         for (name, f) in agencyFiles {
+            // Fields reported missing are not reported again as empty.
+            let missing = (shapeProblems[name] ?? []).compactMap(\.field)
+            func reported(_ p: CatalogProblem) -> Bool {
+                guard let field = p.field else { return false }
+                return missing.contains { field == $0 || field.hasPrefix($0 + ".") || field.hasPrefix($0 + "[") }
+            }
+            var own: [CatalogProblem] = []
             let expected = url(name).deletingPathExtension().lastPathComponent
             if f.code != expected {
-                problems.append(.init(.error, file: name, field: "code", "agency code \"\(f.code)\" does not match the file name \"\(expected)\""))
+                own.append(.init(.error, file: name, field: "code", "agency code \"\(f.code)\" does not match the file name \"\(expected)\""))
             }
-            let (agency, p) = CatalogValidation.agency(f, file: name)
-            problems += p
+            let (validated, p) = CatalogValidation.agency(f, file: name)
+            own += p
+            problems += own.filter { !reported($0) }
+            let agency = (shapeProblems[name] ?? []).isEmpty ? validated : nil
             if let agency {
                 if agencies.contains(where: { $0.code == agency.code }) {
                     problems.append(.init(.error, file: name, field: "code", "duplicate agency code \"\(agency.code)\""))
                 } else {
                     agencies.append(agency)
                     notes[agency.code] = f.notes ?? []
+                    for s in f.services {
+                        for (text, n) in (s.population ?? [:]).sorted(by: { $0.key < $1.key }) {
+                            if let p = Period(parsing: text) { populations.append((agency.code, s.code, p, n)) }
+                        }
+                    }
                 }
             }
         }
@@ -88,7 +109,8 @@ public enum CatalogLoader {
             problems += p
             closures[code] = h
         }
-        let catalog = Catalog(agencies: agencies, nationalHolidays: national, agencyClosures: closures, loadedYears: years, notes: notes)
+        var catalog = Catalog(agencies: agencies, nationalHolidays: national, agencyClosures: closures, loadedYears: years, notes: notes)
+        catalog.populations = populations
         return (catalog, problems)
     }
 

@@ -38,6 +38,10 @@ enum CatalogValidation {
                 seen[s.code] = i
             }
             if s.code.isEmpty { error("\(path).code", "empty service code") }
+            for (text, n) in (s.population ?? [:]).sorted(by: { $0.key < $1.key }) {
+                if Period(parsing: text) == nil { error("\(path).population.\(text)", "\"\(text)\" is not a period like 2025-S1, 2025-Q3, 2025-03 or 2025") }
+                if n <= 0 { error("\(path).population.\(text)", "population must be positive, got \(n)") }
+            }
             if s.name.isEmpty { error("\(path).name", "empty service name") }
             var keys: Set<String> = []
             for (k, c) in s.components.enumerated() where !keys.insert(c.key).inserted {
@@ -48,7 +52,7 @@ enum CatalogValidation {
                 continue
             }
             guard let promise = self.promise(pf, path: "\(path).promise", service: s.code, error: error, warning: warning) else { continue }
-            if s.component("jangka_waktu") == nil {
+            if !s.components.isEmpty, s.component("jangka_waktu") == nil {
                 warning("\(path).components", "service \"\(s.code)\" has no jangka_waktu component")
             }
             if let date {

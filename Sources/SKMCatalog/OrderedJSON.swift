@@ -98,6 +98,9 @@ extension ServiceFile {
             if let r = promise.noPromiseReason { p.append(("no_promise_reason", .string(r))) }
             pairs.append(("promise", .object(p)))
         }
+        if let population {
+            pairs.append(("population", .object(population.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })))
+        }
         pairs.append(("components", .array(components.map {
             .object([("key", .string($0.key)), ("heading", .string($0.heading)), ("text", .string($0.text))])
         })))

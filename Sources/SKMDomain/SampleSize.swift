@@ -19,6 +19,9 @@ public struct SampleAdequacy: Sendable, Equatable, Codable {
     public let required: Int
     public let respondents: Int
     public var isAdequate: Bool { respondents >= required }
+    /// False when neither a transaction register nor a stated population gave a figure: the
+    /// check cannot be made (and must not read as "10/0", adequate).
+    public var isPopulationKnown: Bool { population > 0 }
     public var shortfall: Int { max(0, required - respondents) }
 
     public init(population: Int, respondents: Int) {

@@ -28,7 +28,7 @@ public struct ColumnPlan: Sendable, Equatable {
     public func columnName(_ f: ImportField) -> String { columns[f].map { header[$0] } ?? f.description }
 
     public init(header: [String], kind: ImportKind, overrides: [(column: String, field: String)] = [],
-                layout: QuestionnaireLayout = .regulationOrder) throws {
+                layout: QuestionnaireLayout = .regulationOrder, dateGiven: Bool = false) throws {
         self.header = header
         let method = layout.method
         let aliases = ImportField.aliases(kind)
@@ -77,12 +77,13 @@ public struct ColumnPlan: Sendable, Equatable {
         }
         for col in header.indices where !decided[col] && !header[col].isEmpty { ignored.append(header[col]) }
         for (f, col) in columns { slots[f.ordinal] = col }
-        try checkRequired(kind)
+        try checkRequired(kind, dateGiven: dateGiven)
     }
 
-    private func checkRequired(_ kind: ImportKind) throws {
-        // The service may come from `--service` instead of a column: the importer checks that.
-        let required: [ImportField] = kind == .transactions ? [.id, .receivedAt] : [.date]
+    private func checkRequired(_ kind: ImportKind, dateGiven: Bool) throws {
+        // The service may come from `--service` instead of a column: the importer checks that;
+        // a responses file's date from `--date`/`--period`.
+        let required: [ImportField] = kind == .transactions ? [.id, .receivedAt] : (dateGiven ? [] : [.date])
         for f in required where columns[f] == nil { throw ColumnPlanError.missingField(f.description, kind: kind, header: header) }
         if kind == .responses, !columns.keys.contains(where: { if case .answer = $0 { true } else { false } }) {
             throw ColumnPlanError.noAnswerColumns(header: header)
@@ -111,9 +112,9 @@ public struct ColumnPlan: Sendable, Equatable {
         guard prefix.count < name.count, let n = Int(name.dropFirst(prefix.count)), n >= 1 else { return nil }
         if prefix.hasSuffix("_") { prefix.removeLast() }
         switch prefix {
-        case "u", "unsur":
+        case "u", "unsur", "nilai_u", "jawaban_u", "nilai_unsur":
             return n <= layout.method.unsur.count ? .answer(n - 1) : nil
-        case "q", "p", "pertanyaan", "soal", "question":
+        case "q", "p", "pertanyaan", "soal", "question", "nilai", "jawaban", "jwb", "nilai_p", "nilai_q", "jawaban_p", "jawaban_q":
             guard n <= layout.unsurCodes.count, let u = layout.method.index(ofUnsur: layout.unsurCodes[n - 1]) else { return nil }
             return .answer(u)
         default:
@@ -145,6 +146,7 @@ public enum ColumnPlanError: Error, Equatable, CustomStringConvertible {
             "column '\(c)' mentions several unsur (\(u.joined(separator: ", "))): say which with --map \"\(c)=u1\" (u1…u9)"
         case let .missingField(f, kind, h):
             "no column for \(f) in this \(kind.rawValue) file (header: \(h.joined(separator: ", "))): rename it or use --map \"COLUMN=\(f)\""
+                + (f == "date" ? ", or give every row's date with --date YYYY-MM-DD or --period" : "")
         case let .noAnswerColumns(h):
             "no answer columns found (header: \(h.joined(separator: ", "))): name them u1…u9 or q1…q9, or --map \"COLUMN=u1\""
         }

@@ -99,7 +99,8 @@ final class FileReading: @unchecked Sendable {
             var limits: InputLimitCheck?
             try source.read(header: { header in
                 try InputLimitCheck.header(header, file: source.fileName)
-                let plan = try ColumnPlan(header: header, kind: kind, overrides: options.columnMap, layout: options.layout)
+                let plan = try ColumnPlan(header: header, kind: kind, overrides: options.columnMap, layout: options.layout,
+                                          dateGiven: options.surveyDate != nil)
                 let file = source.fileName
                 if plan.index(.agency) == nil, options.agency == nil { throw ImportError.agencyRequired(file: file) }
                 if plan.index(.service) == nil, options.service == nil { throw ImportError.serviceRequired(file: file) }
@@ -125,7 +126,7 @@ final class FileReading: @unchecked Sendable {
                     }
                 case .responses:
                     let identity = plan.index(.id) == nil ? RowIdentity(header: header, plan: plan, legacyIDs: self.legacyIDs) : nil
-                    let rows = ResponseRows(ctx: ctx, method: layout.method, identity: identity)
+                    let rows = ResponseRows(ctx: ctx, method: layout.method, identity: identity, surveyDate: options.surveyDate)
                     var warnings: [RowProblem] = []
                     add = { row throws(RowProblem) in
                         let r = try rows.read(row, warnings: &warnings)

@@ -83,10 +83,11 @@ public enum ImportField: Hashable, Sendable, CustomStringConvertible {
         case .responses:
             [
                 .id: ["id", "id_responden", "no_responden", "nomor_responden", "response_id", "id_respon", "no_kuesioner",
-                      "nomor_kuesioner"],
+                      "nomor_kuesioner", "respondent", "responden", "respondent_id", "kode_responden"],
                 .agency: ["agency", "instansi", "penyelenggara", "kode_instansi", "nama_instansi", "opd", "agency_code"],
                 .service: ["service", "layanan", "jenis_layanan", "kode_layanan", "nama_layanan", "service_code", "service_name",
-                           "jenis_pelayanan", "pelayanan", "layanan_yang_diterima", "jenis_layanan_yang_diterima"],
+                           "jenis_pelayanan", "pelayanan", "layanan_yang_diterima", "jenis_layanan_yang_diterima",
+                           "bidang", "bidang_layanan", "unit", "unit_layanan", "unit_pelayanan", "nama_unit"],
                 .date: ["date", "tanggal", "tgl", "tanggal_survei", "tanggal_survey", "tanggal_pengisian", "tanggal_isi",
                         "timestamp", "stempel_waktu", "cap_waktu", "waktu", "waktu_pengisian", "submitted_at"],
                 .gender: ["gender", "jenis_kelamin", "jk", "kelamin", "sex", "l_p"],
@@ -94,7 +95,8 @@ public enum ImportField: Hashable, Sendable, CustomStringConvertible {
                 .education: ["education", "pendidikan", "pendidikan_terakhir", "pendidikan_tertinggi"],
                 .occupation: ["occupation", "pekerjaan", "pekerjaan_utama", "job"],
                 .saran: ["saran", "saran_dan_masukan", "kritik_dan_saran", "saran_masukan", "masukan", "kritik_saran",
-                         "suggestion", "suggestions", "comment", "comments", "komentar"],
+                         "suggestion", "suggestions", "comment", "comments", "komentar", "kritik", "saran_kritik",
+                         "kritik_saran_masukan", "kritik_dan_saran_anda"],
                 .transactionId: ["transaction_id", "id_transaksi", "no_registrasi", "nomor_registrasi", "no_transaksi",
                                  "nomor_transaksi", "no_berkas", "nomor_berkas"],
             ]

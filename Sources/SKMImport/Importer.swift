@@ -24,6 +24,9 @@ public struct ImportOptions: Sendable {
     public var dateOrder: DateOrder = .dayFirst
     /// Data rows beyond this refuse the whole file (`InputLimits.uploadRows` for HTTP uploads).
     public var maxRows: Int?
+    /// The survey date of every row when a responses file has no date column (`--date`, or
+    /// the first day of `--period`): apps that export only answers still import as they are.
+    public var surveyDate: LocalDate?
 
     public init(agency: String? = nil, service: String? = nil, sheet: String? = nil,
                 columnMap: [(column: String, field: String)] = [], strict: Bool = false, replace: Bool = false,
@@ -37,6 +40,13 @@ public struct ImportOptions: Sendable {
         self.replace = replace
         self.layout = layout
         self.dateOrder = dateOrder
+    }
+
+    /// The same options with a survey date for files without a date column.
+    public func dated(_ date: LocalDate?) -> ImportOptions {
+        var o = self
+        o.surveyDate = date
+        return o
     }
 }
 

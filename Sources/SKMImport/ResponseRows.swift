@@ -15,8 +15,16 @@ struct ResponseRows {
     private let answerColumns: [Int?]
     /// Nil when the file has an id column.
     private let identity: RowIdentity?
+    /// Every row's date when the file has no date column (`ImportOptions.surveyDate`).
+    private let surveyDate: LocalDate?
+    /// A `Responden` column of another SKM app may hold the respondent's name rather than a
+    /// number: it identifies the row but is stored only as a hash, never as written. The hash
+    /// takes the date too, since such apps number respondents from 1 again in every export.
+    private let hashesID: Bool
 
-    init(ctx: RowContext, method: IKMMethod, identity: RowIdentity?) {
+    init(ctx: RowContext, method: IKMMethod, identity: RowIdentity?, surveyDate: LocalDate? = nil) {
+        self.surveyDate = surveyDate
+        hashesID = ctx.plan.index(.id).map { ["respondent", "responden"].contains(normalizedHeader(ctx.plan.header[$0])) } ?? false
         self.ctx = ctx
         answers = AnswerParser(method: method)
         answerColumns = method.unsur.indices.map { ctx.plan.index(.answer($0)) }
@@ -29,7 +37,10 @@ struct ResponseRows {
         let key = identity?.key(row)  // before any check: every row takes its occurrence
         let a = try ctx.agency(row)
         let service = try ctx.service(row, a)
-        let date = try ctx.dateTime(row, .date, a, required: true)!.localDate(in: a.timeZone)
+        let date: LocalDate
+        if ctx.plan.index(.date) == nil, let surveyDate { date = surveyDate } else {
+            date = try ctx.dateTime(row, .date, a, required: true)!.localDate(in: a.timeZone)
+        }
         var values = [Int?](repeating: nil, count: answerColumns.count)
         for (u, col) in answerColumns.enumerated() {
             guard let col else { continue }
@@ -48,7 +59,15 @@ struct ResponseRows {
             id = identity.id(row, key: key, agency: a.code)
         } else {
             guard let v = ctx.cell(row, .id) else { throw ctx.problem(.id, nil, "id kosong", agency: a.code) }
-            id = v
+            if hashesID {
+                var fp = Fingerprint()
+                fp.add(a.code)
+                fp.add(v)
+                fp.add(date.description)  // apps number respondents from 1 in every export
+                id = "r" + String(UInt64(bitPattern: fp.value), radix: 16)
+            } else {
+                id = v
+            }
         }
         return SurveyResponse(id: id, agency: a.code, service: service, date: date, answers: values,
                               method: answers.method.id, profile: profile, saran: ctx.cell(row, .saran),

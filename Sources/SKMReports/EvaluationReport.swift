@@ -7,7 +7,7 @@ import SKMStorage
 /// Encoded as JSON with snake_case keys in sorted order; `schemaVersion` follows
 /// `docs/report-schema.json` (bump the major version on any breaking change).
 public struct EvaluationReport: Codable, Sendable {
-    public static let currentSchemaVersion = "1.2"
+    public static let currentSchemaVersion = "1.3"
 
     public var schemaVersion = EvaluationReport.currentSchemaVersion
     public var generatedBy: String
@@ -79,6 +79,10 @@ public struct GroupFigures: Codable, Sendable {
     public var change: ChangeFigures?
     /// Nil when `suppressed`.
     public var sample: SampleAdequacy?
+    /// "populasi tidak diketahui" / "population unknown" when no transaction register and no
+    /// stated population gave one: the sample's 0 figures are then not a check. Nil otherwise.
+    public var sampleNote: String? = nil
+    public var sampleNoteEn: String? = nil
     public var compliance: TimelinessFigures?
     public var warnings: [ReportWarning]
     /// A published report's group with fewer than 5 respondents (or the one whose count the

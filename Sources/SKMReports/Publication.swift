@@ -62,6 +62,8 @@ public enum Publication {
         g.confidence95 = nil
         g.change = nil
         g.sample = nil
+        g.sampleNote = nil
+        g.sampleNoteEn = nil
         g.warnings = []
     }
 }

@@ -47,7 +47,9 @@ public struct ReportBuilder: Sendable {
     public func build(agency: Agency, period: Period, responses: PeriodResponses, turnaround: TurnaroundReading?) throws -> EvaluationReport {
         let m = options.method
         let tallies = responses.tallies, previousTallies = responses.previousTallies
-        let population = try turnaround?.received ?? store.transactionCounts(agency: agency.code, period: period)
+        // A population the office stated (`skm population set`) wins over the register's count.
+        let population = try (turnaround?.received ?? store.transactionCounts(agency: agency.code, period: period))
+            .merging(store.populations(agency: agency.code, period: period)) { _, stated in stated }
 
         func figures(_ tally: ResponseTally, previous: ResponseTally?, population: Int, compliance: TimelinessFigures?) -> GroupFigures {
             let score = IKMScore.compute(tally, method: m, weights: options.weights, population: population > 0 ? population : nil)
@@ -66,6 +68,8 @@ public struct ReportBuilder: Sendable {
                 },
                 confidence95: score.confidence, change: change,
                 sample: SampleAdequacy(population: options.population ?? population, respondents: score.respondents),
+                sampleNote: (options.population ?? population) > 0 ? nil : ReportLabels.indonesian.populationUnknown,
+                sampleNoteEn: (options.population ?? population) > 0 ? nil : ReportLabels.english.populationUnknown,
                 compliance: compliance, warnings: tally.respondents == 0 ? [] : score.warnings.map(ReportWarning.ikm))
         }
 

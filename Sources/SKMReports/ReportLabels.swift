@@ -38,6 +38,8 @@ public struct ReportLabels: Sendable {
     public var rejectsTitle, file, line, column, value, reason: String
     /// Appended to a detail sheet's name when it continues on another sheet: "Ditolak (2)".
     public var continued: String
+    /// The sample check when no population is known (no register, none stated).
+    public var populationUnknown: String = ""
 
     public func kinerja(_ report: GroupFigures) -> String? {
         self.isIndonesian ? report.kinerja : report.kinerjaEn
@@ -132,7 +134,7 @@ public struct ReportLabels: Sendable {
         weightNote: "IKM = Σ (NRR per unsur × bobot); IKM unit pelayanan = IKM × 25. Mutu dibaca pada nilai ×25 yang dibulatkan dua desimal.",
         roundingNote: "Angka ditampilkan dibulatkan; nilai lengkap tersimpan di sel dan di laporan JSON.",
         onTimeNote: "% Tepat waktu = tepat waktu / (tepat waktu + terlambat + dalam proses melewati batas waktu); layanan tanpa janji waktu tidak dihitung. Warna: hijau ≥ 90%, kuning 75–90%, merah < 75%. Capaian = (1 + (1 − rata-rata waktu / janji waktu)) × 100%, paling rendah 0%; median waktu di sampingnya.",
-        sampleNote: "Sampel minimum menurut tabel Krejcie–Morgan dengan populasi = jumlah transaksi periode ini.",
+        sampleNote: "Sampel minimum menurut tabel Krejcie–Morgan dengan populasi = jumlah transaksi periode ini, atau populasi yang ditetapkan (skm population set).",
         unsurTitle: "Nilai per unsur pelayanan", code: "Kode", unsur: "Unsur", answered: "Jumlah jawaban",
         nrr: "NRR", nrrWeighted: "NRR tertimbang", total: "Jumlah (IKM)", chartTitle: "NRR per unsur", chartAxis: "NRR (1–4)",
         nrrPerService: "NRR per unsur per layanan", answerDistribution: "Sebaran jawaban (1 = terburuk, 4 = terbaik)",
@@ -149,7 +151,7 @@ public struct ReportLabels: Sendable {
         suppressedNote: "Laporan untuk publikasi: sel dengan kurang dari 5 responden ditampilkan \"< 5\".",
         suggestionsTitle: "Saran dan masukan", date: "Tanggal", suggestion: "Saran",
         rejectsTitle: "Baris yang ditolak saat impor", file: "Berkas", line: "Baris", column: "Kolom", value: "Nilai",
-        reason: "Alasan", continued: "lanjutan")
+        reason: "Alasan", continued: "lanjutan", populationUnknown: "populasi tidak diketahui")
 
     public static let english = ReportLabels(
         sheetSummary: "Summary", sheetUnsur: "Elements", sheetTimeliness: "Timeliness",
@@ -169,7 +171,7 @@ public struct ReportLabels: Sendable {
         weightNote: "IKM = Σ (NRR per element × weight); service unit IKM = IKM × 25. The grade is read on the ×25 value rounded to two decimals.",
         roundingNote: "Figures are displayed rounded; full values are kept in the cells and in the JSON report.",
         onTimeNote: "On-time rate = on time / (on time + late + in progress past the deadline); services without a promise are not counted. Colours: green ≥ 90%, yellow 75–90%, red < 75%. Time achievement (capaian) = (1 + (1 − mean time / promised)) × 100%, at least 0%; the median time beside it.",
-        sampleNote: "Minimum sample from the Krejcie–Morgan table with population = transactions in the period.",
+        sampleNote: "Minimum sample from the Krejcie–Morgan table with population = transactions in the period, or the population set (skm population set).",
         unsurTitle: "Scores per service element", code: "Code", unsur: "Element", answered: "Answers",
         nrr: "NRR", nrrWeighted: "Weighted NRR", total: "Total (IKM)", chartTitle: "NRR per element", chartAxis: "NRR (1–4)",
         nrrPerService: "NRR per element per service", answerDistribution: "Answer distribution (1 = worst, 4 = best)",
@@ -186,5 +188,5 @@ public struct ReportLabels: Sendable {
         suppressedNote: "Report for publication: cells with fewer than 5 respondents show \"< 5\".",
         suggestionsTitle: "Suggestions", date: "Date", suggestion: "Suggestion",
         rejectsTitle: "Rows rejected on import", file: "File", line: "Line", column: "Column", value: "Value",
-        reason: "Reason", continued: "continued")
+        reason: "Reason", continued: "continued", populationUnknown: "population unknown")
 }

@@ -193,6 +193,19 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v9: population") { db in
+            // Populations an office states when it keeps no transaction register; the period as
+            // written ('2025-S1'), so a figure applies to exactly that period.
+            try db.execute(sql: """
+                CREATE TABLE population (
+                    agency TEXT NOT NULL,
+                    service TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    count INTEGER NOT NULL CHECK (count > 0),
+                    PRIMARY KEY (agency, service, period)
+                )
+                """)
+        }
         return m
     }
 }

@@ -109,6 +109,15 @@ public protocol SurveyStore: AnyObject, Sendable {
     func setPublication(agency: String, on: Bool, now: Int64) throws
     /// Agencies whose public results page is on.
     func publishedAgencies() throws -> Set<String>
+
+    // MARK: Population
+
+    /// Sets one service's survey population for exactly `period` (keyed by its text, e.g.
+    /// "2025-S1"), replacing an earlier figure; a count of 0 removes it. For an office that
+    /// keeps no transaction register (`skm population set`).
+    func setPopulation(agency: String, service: String, period: Period, count: Int) throws
+    /// The populations set for exactly `period`, service code → count.
+    func populations(agency: String, period: Period) throws -> [String: Int]
 }
 
 /// The embedded SQLite store implements all of it.

@@ -19,11 +19,11 @@ struct CatalogCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Read a decree's text (No / Komponen / Uraian tables) and write a catalog file for review.",
+            abstract: "Read a decree (.docx, .pdf or text; No / Komponen / Uraian tables) and write a catalog file for review.",
             discussion: "What the importer could not place is listed on standard error; review the file before copying it into seeds/catalog/."
         )
 
-        @Argument(help: "The decree as text, e.g. ../shared/seeds/000_….txt.")
+        @Argument(help: "The decree: a Word file (.docx), a PDF with a text layer (.pdf, read by pdftotext) or text, e.g. seeds/decrees/pekalongan.txt.")
         var decree: String
 
         @Option(name: .long, help: "Agency code for the file (default: from the decree's region, e.g. bengkulu-selatan).")
@@ -34,8 +34,8 @@ struct CatalogCommand: ParsableCommand {
 
         func run() throws {
             let text: String
-            do { text = try String(contentsOfFile: decree, encoding: .utf8) } catch {
-                throw CLIError("cannot read \(decree) as UTF-8 text: \(error.localizedDescription)")
+            do { text = try DecreeDocument.text(of: URL(fileURLWithPath: decree)) } catch {
+                throw CLIError("cannot read the decree \(error)")
             }
             let draft = DecreeImporter.importDecree(text, code: code)
             let data = draft.agency.encoded()
@@ -55,10 +55,16 @@ struct CatalogCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List agencies and their services with the promised completion time.")
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
         @OptionGroup var options: SeedsOption
+        @Option(help: "text (default) or json: every agency and service with its promise as parsed.") var format: Format = .text
 
         func run() throws {
             let catalog = try options.load()
+            if format == .json {
+                FileHandle.standardOutput.write(try CatalogListJSON.encoded(catalog))
+                return
+            }
             for a in catalog.agencies {
                 print("\(a.code)  \(a.region)  \(a.timeZone.rawValue)  Keputusan \(a.decree.number.isEmpty ? "(tanpa nomor)" : a.decree.number), \(a.decree.date)  \(a.services.count) layanan")
                 if !a.services.isEmpty {

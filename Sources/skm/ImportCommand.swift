@@ -96,20 +96,29 @@ struct ImportCommand: ParsableCommand {
         @Option(help: "How numbered question columns q1…q9 map to unsur: regulation (Q8 Pengaduan, Q9 Sarana), sample-form (Q8 Sarana, Q9 Pengaduan), or kepmenpan-2004 (q1…q14, the 14 unsur of Kepmenpan 25/2004, scored with --method kepmenpan-25-2004).")
         var layout: String = QuestionnaireLayout.regulationOrder.id
 
+        @Option(help: ArgumentHelp("The survey date of every row, for a file without a date column.", valueName: "YYYY-MM-DD"),
+                transform: LocalDate.argument)
+        var date: LocalDate?
+
+        @Option(help: ArgumentHelp("The survey period of a file without a date column (e.g. 2025-S1): every row is dated its first day.",
+                                   valueName: "period"), transform: Period.argument)
+        var period: Period?
+
         func validate() throws {
             guard QuestionnaireLayout.named(layout) != nil else {
                 throw ValidationError("--layout must be one of \(QuestionnaireLayout.all.map(\.id).joined(separator: ", "))")
             }
+            if date != nil && period != nil { throw ValidationError("give --date or --period, not both") }
         }
 
         func run() throws {
-            try runImport(.responses, options, layout: QuestionnaireLayout.named(layout)!)
+            try runImport(.responses, options, layout: QuestionnaireLayout.named(layout)!, surveyDate: date ?? period?.start)
         }
     }
 }
 
-private func runImport(_ kind: ImportKind, _ o: ImportCommand.Options, layout: QuestionnaireLayout) throws {
-    let opts = try o.importOptions(layout: layout)
+private func runImport(_ kind: ImportKind, _ o: ImportCommand.Options, layout: QuestionnaireLayout, surveyDate: LocalDate? = nil) throws {
+    let opts = try o.importOptions(layout: layout).dated(surveyDate)
     guard FileManager.default.fileExists(atPath: o.storePath) else {
         throw CLIError("no store at \(o.storePath): run `skm init --store \(o.storePath)` first, or pass --store / set SKM_STORE")
     }
@@ -117,6 +126,11 @@ private func runImport(_ kind: ImportKind, _ o: ImportCommand.Options, layout: Q
     do {
         let report = try Importer.run(kind, file: o.file, into: store, options: opts, progress: ImportProgress())
         print(report.summary())
+        if let surveyDate, report.mapping.contains(where: { $0.field == "date" }) {
+            note("note: --date/--period was not used: the file has a date column")
+        } else if let surveyDate {
+            note("note: every row is dated \(surveyDate) (the file has no date column)")
+        }
         if o.service != nil, let column = report.mapping.first(where: { $0.field == "service" })?.column {
             // --service only fills in a missing column; say so rather than let every row be
             // rejected for a service name the user thought was overridden.

@@ -48,6 +48,7 @@ struct SeedsOption: ParsableArguments {
     func load(into store: any SurveyStore) throws -> Catalog {
         let catalog = try load()
         try store.saveCatalog(agencies: catalog.agencies, holidays: catalog.nationalHolidays, closures: catalog.agencyClosures)
+        for p in catalog.populations { try store.setPopulation(agency: p.agency, service: p.service, period: p.period, count: p.count) }
         return catalog
     }
 }

@@ -109,7 +109,8 @@ struct ScoreDocument: Codable {
                 f.ikmConvertedRounded.map { String(format: "%.2f", $0) } ?? "–",
                 f.confidence95.map { String(format: "±%.2f", $0.halfWidth) } ?? "–",
                 f.mutu ?? "–", f.kinerja ?? "–",
-                f.sample.map { "\($0.respondents)/\($0.required)" + ($0.isAdequate ? "" : " !") } ?? "–",
+                f.sample.map { !$0.isPopulationKnown ? "\($0.respondents)/? populasi tidak diketahui"
+                    : "\($0.respondents)/\($0.required)" + ($0.isAdequate ? "" : " !") } ?? "–",
                 f.lowestUnsur.joined(separator: ","),
                 f.change.map { String(format: "%+.2f%@", $0.delta, $0.significant ? " *" : "") } ?? "–",
             ])

@@ -78,7 +78,10 @@ struct CatalogCheckTests {
 
     @Test func malformedJSONNamesTheField() throws {
         let json = Self.agency(services: #"{"code": "e", "name": "E", "components": [{"key": "biaya", "heading": "Biaya"}]}"#)
-        #expect(try problems(json) == ["error: catalog/contoh.json: services[0].components[0].text: missing field \"text\""])
+        #expect(try problems(json) == [
+            "error: catalog/contoh.json: services[0].components[0].text: missing field \"text\"",
+            "error: catalog/contoh.json: services[0].promise: service \"e\" has no promise: give variants, or no_promise_reason when the decree promises no time",
+        ])
         let dir = try Seeds.temporary(["catalog/contoh.json": json, "holidays/2024.csv": Self.holidays])
         #expect(throws: CatalogLoadError.self) { try CatalogLoader.load(seeds: dir) }
     }
@@ -100,5 +103,44 @@ struct CatalogCheckTests {
         let dir = try Seeds.temporary(["catalog/lain.json": Self.agency(services: Self.good), "holidays/2024.csv": Self.holidays])
         #expect(CatalogCheck.run(seeds: dir, requiredYears: 2024...2024).map(\.description) ==
                 ["error: catalog/lain.json: code: agency code \"contoh\" does not match the file name \"lain\""])
+    }
+
+    @Test func everyProblemOfEveryFileInOneRun() throws {
+        let bare = #"{"code": "contoh", "services": [{"code": "a", "promise": {"variants": [{"amount": "3", "unit": "hari"}]}}, 7]}"#
+        let other = #"{"code": "lain", "name": "Dinas Lain", "region": "Kota Lain", "time_zone": "WITT", "decree": {"date": "2024-01-02", "title": "T"}, "services": []}"#
+        let dir = try Seeds.temporary(["catalog/contoh.json": bare, "catalog/lain.json": other, "holidays/2024.csv": Self.holidays])
+        #expect(CatalogCheck.run(seeds: dir, requiredYears: 2024...2024).map(\.description) == [
+            "error: catalog/contoh.json: decree: missing field \"decree\"",
+            "error: catalog/contoh.json: name: missing field \"name\"",
+            "error: catalog/contoh.json: region: missing field \"region\"",
+            "error: catalog/contoh.json: time_zone: missing field \"time_zone\"",
+            "error: catalog/contoh.json: services[0].name: missing field \"name\"",
+            "error: catalog/contoh.json: services[0].promise.text: missing field \"text\"",
+            "error: catalog/contoh.json: services[0].promise.variants[0].amount: expected a whole number, found \"3\"",
+            "error: catalog/contoh.json: services[1]: expected an object, found 7",
+            "error: catalog/lain.json: decree.number: missing field \"number\"",
+            "error: catalog/lain.json: time_zone: unknown time zone \"WITT\" (expected WIB, WITA or WIT)",
+        ])
+    }
+
+    @Test func namesAndPromisesAreEnough() throws {
+        let s = #"{"code": "a", "name": "Layanan A", "promise": {"text": "3 hari kerja", "variants": [{"amount": 3, "unit": "hari kerja"}]}}"#
+        let dir = try Seeds.temporary(["catalog/contoh.json": Self.agency(services: s), "holidays/2024.csv": Self.holidays])
+        #expect(CatalogCheck.run(seeds: dir, requiredYears: 2024...2024).map(\.description) == [])
+        let catalog = try CatalogLoader.load(seeds: dir)
+        #expect(catalog.agency("contoh")?.service("a")?.components == [])
+        #expect(catalog.agency("contoh")?.service("a")?.promise.duration(forVariant: nil) == PromisedDuration(amount: 3, unit: .workingDays))
+    }
+
+    @Test func populationsInTheCatalogAreCheckedAndLoaded() throws {
+        let s = #"{"code": "a", "name": "A", "promise": {"text": "1 hari", "variants": [{"amount": 1, "unit": "hari"}]}, "population": {"2025-S1": 1200, "2025-S3": 5, "2025": 0}}"#
+        #expect(try problems(Self.agency(services: s)) == [
+            "error: catalog/contoh.json: services[0].population.2025: population must be positive, got 0",
+            "error: catalog/contoh.json: services[0].population.2025-S3: \"2025-S3\" is not a period like 2025-S1, 2025-Q3, 2025-03 or 2025",
+        ])
+        let good = #"{"code": "a", "name": "A", "promise": {"text": "1 hari", "variants": [{"amount": 1, "unit": "hari"}]}, "population": {"2025-S1": 1200}}"#
+        let dir = try Seeds.temporary(["catalog/contoh.json": Self.agency(services: good), "holidays/2024.csv": Self.holidays])
+        let catalog = try CatalogLoader.load(seeds: dir)
+        #expect(catalog.populations.map { "\($0.agency)/\($0.service) \($0.period) \($0.count)" } == ["contoh/a 2025-S1 1200"])
     }
 }

@@ -61,8 +61,10 @@ extension XLSXReportWriter {
         typealias C = SummaryColumn
         try ws.text(row, C.service.rawValue, name, s(ReportStyles.wrapped))
         try ws.number(row, C.respondents.rawValue, g.respondents.map(Double.init), s(ReportStyles.integer), placeholder: Publication.fewerThanFive)
-        try ws.number(row, C.minimumSample.rawValue, g.sample.map { Double($0.required) }, s(ReportStyles.integer), placeholder: "–")
-        let adequate = g.sample.map { $0.isAdequate ? l.yes : "\(l.no) (\(l.shortBy) \($0.shortfall))" } ?? "–"
+        try ws.number(row, C.minimumSample.rawValue, g.sample.flatMap { $0.isPopulationKnown ? Double($0.required) : nil }, s(ReportStyles.integer), placeholder: "–")
+        let adequate = g.sample.map {
+            !$0.isPopulationKnown ? l.populationUnknown : $0.isAdequate ? l.yes : "\(l.no) (\(l.shortBy) \($0.shortfall))"
+        } ?? "–"
         try ws.text(row, C.adequate.rawValue, adequate, s(ReportStyles.centered))
         try ws.number(row, C.ikmConverted.rawValue, g.ikmConverted, s(ReportStyles.decimal2), placeholder: "–")
         try ws.text(row, C.mutu.rawValue, g.mutu ?? "–", ReportStyles.grade(g.mutu, bold: true))
