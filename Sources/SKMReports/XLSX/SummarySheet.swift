@@ -46,7 +46,6 @@ extension XLSXReportWriter {
         for (c, w) in widths.enumerated() { try ws.columnWidth(c, w) }
         ws.freeze(row: headerRow + 1)
         ws.printA4Landscape(fitWide: 1, tall: 1)
-        try ws.footer("&L\(r.agency.code) \(r.period.id)&R&P / &N")
     }
 
     /// Makes the row tall enough for its longest wrapped cell.

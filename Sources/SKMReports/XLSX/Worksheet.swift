@@ -141,8 +141,12 @@ public final class Worksheet {
                   "worksheet_insert_chart", row: row, col: col)
     }
 
-    /// Prints on A4 landscape, scaled to `wide` × `tall` pages.
+    /// Whether `printA4Landscape` was called; the writer gives the other sheets a default.
+    public private(set) var hasPageSetup = false
+
+    /// Prints on A4 landscape, scaled to `wide` × `tall` pages (0: as many as needed).
     public func printA4Landscape(fitWide wide: Int = 1, tall: Int = 1) {
+        hasPageSetup = true
         worksheet_set_landscape(pointer)
         worksheet_set_paper(pointer, 9)  // 9 = A4 in Excel's paper table
         worksheet_fit_to_pages(pointer, UInt16(wide), UInt16(tall))
