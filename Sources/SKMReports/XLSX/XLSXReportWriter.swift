@@ -33,7 +33,7 @@ public struct XLSXReportWriter {
         try wb.setProperties(title: "\(l.title) — \(report.agency.name) — \(periodLabel(report))",
                              subject: "IKM \(report.period.id)", author: report.generatedBy,
                              created: Int64((LocalDate(iso: report.period.end)?.dayNumber ?? 0) + 1) * 86400)
-        try writeSummary(report, wb.addSheet(l.sheetSummary))
+        try writeSummary(report, wb.addSheet(l.sheetSummary), workbook: wb)
         try writeUnsur(report, wb.addSheet(l.sheetUnsur), workbook: wb)
         try writeTimeliness(report, wb.addSheet(l.sheetTimeliness), workbook: wb)
         try writeRespondents(report, wb.addSheet(l.sheetRespondents))
