@@ -77,6 +77,14 @@ import SKMStorage
         #expect(s.xml.contains("<drawing "))
     }
 
+    @Test func instantsAndDeadlinesReadAsAnOfficeWritesThem() {
+        let id = XLSXReportWriter(language: .id), en = XLSXReportWriter(language: .en)
+        #expect(id.readableInstant("2025-12-31T23:59:59+08:00", zone: "WITA") == "2025-12-31 23.59 WITA")
+        #expect(id.readableStamp("2024-02-07 16:00 WITA") == "2024-02-07 16.00 WITA")
+        #expect(en.readableStamp("2024-02-07 16:00 WITA") == "2024-02-07 16:00 WITA")
+        #expect(en.readableInstant("2025-12-31T23:59:59+08:00", zone: "WITA") == "2025-12-31 23:59 WITA")
+    }
+
     @Test func longServiceNamesAreCutAtAWordOnTheChart() {
         #expect(XLSXReportWriter.chartLabel("Pelayanan Pencegahan bagi Anak Terindikasi Berisiko Stunting")
                 == "Pelayanan Pencegahan bagi Anak…")

@@ -150,7 +150,11 @@ import SKMStorage
         #expect(sheet["B\(p)"] == .text("Tanpa janji waktu: tidak ada jangka waktu"))
         let first = try #require(sheet.rowWhere(is: "T3"))
         #expect(sheet["A\(first + 1)"] == .text("T2"))
-        #expect(sheet["H\(first)"] == .number(500.5))
+        // Lateness in days for a promise in working days: 500.5 h is 20.85 days, "20.9 hari".
+        #expect(abs(sheet["H\(first)"]!.number! - 500.5 / 24) < 1e-12)  // 16 significant digits in the file
+        #expect(w.xlsx.numberFormat("Ketepatan Waktu", "H\(first)") == "#,##0.0\" hari\"")
+        #expect(sheet["E\(first)"] == .text("2024-02-07 16.00 WIB"))
+        #expect(sheet["B\(first)"] == .text("Pelayanan Kontrasepsi"))
         #expect(sheet["D\(first)"] == .text("–"))
         #expect(sheet["G\(first)"] == .text("Dalam proses, melewati batas waktu"))
         #expect(sheet["G\(first + 1)"] == .text("Terlambat"))

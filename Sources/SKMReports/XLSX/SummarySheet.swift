@@ -68,12 +68,11 @@ extension XLSXReportWriter {
         ws.printA4Landscape(fitWide: 1, tall: 1)
     }
 
-    /// "2025-12-31T23:59:59+08:00" as a reader writes it: "2025-12-31 23.59 WITA".
+    /// "2025-12-31T23:59:59+08:00" as a reader writes it: "2025-12-31 23.59 WITA" (English: "23:59").
     func readableInstant(_ iso: String, zone: String) -> String {
         let parts = iso.split(separator: "T", maxSplits: 1)
         guard parts.count == 2 else { return iso }
-        let time = parts[1].prefix(5).replacingOccurrences(of: ":", with: ".")
-        return "\(parts[0]) \(time) \(zone)"
+        return readableStamp("\(parts[0]) \(parts[1].prefix(5)) \(zone)")
     }
 
     /// Every service short of its own minimum while the office as a whole has enough.
