@@ -88,6 +88,9 @@ public struct GroupFigures: Codable, Sendable {
     /// others would reveal): no count, IKM, grade or answers are shown (`Publication`). Nil
     /// otherwise, so unpublished reports carry no extra key.
     public var suppressed: Bool?
+    /// U3 among responses linked to a late vs an on-time transaction (`TimeVoice`); added in
+    /// 1.3, absent when no response of the group names a transaction.
+    public var u3ByTimeliness: TimeVoiceFigures? = nil
 }
 
 public struct UnsurFigures: Codable, Sendable {

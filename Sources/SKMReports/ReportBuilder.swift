@@ -1,3 +1,4 @@
+import Foundation
 import SKMDomain
 import SKMStorage
 
@@ -133,6 +134,10 @@ public struct ReportBuilder: Sendable {
         if let asOf = options.asOf, turnaround != nil {
             report.complianceAsOf = IndonesianTimeZone.isoTimestamp(asOf, in: agency.timeZone)
         }
+        let voice = try TimeVoice.figures(store: store, agency: agency, period: period, method: m,
+                                          asOf: options.asOf ?? Int64(Date().timeIntervalSince1970))
+        for i in report.services.indices { report.services[i].figures.u3ByTimeliness = voice.perService[report.services[i].code] }
+        report.overall.u3ByTimeliness = voice.overall
         report.history = IKMHistory.points(
             period: period, current: overallTally, previous: overallPrevious,
             older: try olderTallies ?? IKMHistory.olderTallies(store: store, agency: agency.code, period: period, method: m),

@@ -42,6 +42,19 @@ extension ReportLabels {
             : "Sample adequate: every service is short of its own minimum, yet the office as a whole is not. The minimum grows more slowly than the population, so the office's population (all transactions) needs fewer respondents than the services' minimums added up; read each service's IKM with its 95% error beside it."
     }
 
+    // What citizens said about the time against the register (`TimeVoice`), on Ketepatan Waktu.
+    var voiceTitle: String { isIndonesian ? "U3 Waktu Penyelesaian menurut ketepatan waktu berkasnya" : "U3 Completion time by whether the respondent's own file was on time" }
+    var voiceHeader: [String] {
+        isIndonesian
+            ? ["Layanan", "Responden, berkas terlambat", "NRR U3 (terlambat)", "Responden, berkas tepat waktu", "NRR U3 (tepat waktu)"]
+            : ["Service", "Respondents, file late", "U3 NRR (late)", "Respondents, file on time", "U3 NRR (on time)"]
+    }
+    var voiceNote: String {
+        isIndonesian
+            ? "Hanya responden yang mencantumkan nomor transaksinya. Terlambat: selesai terlambat atau masih dalam proses melewati batas waktu. NRR 1–4; \"< 5\" pada laporan publikasi bila respondennya kurang dari 5."
+            : "Only respondents who gave their transaction number. Late: finished late, or in progress past the deadline. NRR 1–4; \"< 5\" in a published report when fewer than 5 respondents."
+    }
+
     /// "U3 Waktu": an unsur's code and a short name, for a table on paper.
     func unsurShort(_ code: String, name: String, nameEn: String) -> String {
         // By full name, not code: the 2004 method numbers other unsur with the same codes.

@@ -33,6 +33,7 @@ extension XLSXReportWriter {
             try ws.text(row, 0, l.noTurnaround, ReportStyles.note)
         }
         row += 1
+        row = try writeTimeVoice(r, ws, row: row)
 
         let cases = lateCases(r)
         try ws.text(row, 0, "\(l.lateCases) (\(cases.count))", ReportStyles.subtitle)
@@ -71,6 +72,30 @@ extension XLSXReportWriter {
         }
         ws.freeze(row: headerRow + 1)
         ws.printA4Landscape(fitWide: 1, tall: 0)
+    }
+
+    /// U3 among respondents whose own file was late vs on time, per service and overall, when
+    /// any response names a transaction; returns the next free row.
+    private func writeTimeVoice(_ r: EvaluationReport, _ ws: Worksheet, row start: Int) throws -> Int {
+        guard r.overall.u3ByTimeliness != nil else { return start }
+        let l = labels
+        var row = start
+        try ws.text(row, 0, l.voiceTitle, ReportStyles.subtitle); row += 1
+        try ws.merged(row, 0, 6, l.voiceNote, ReportStyles.note); row += 1
+        try ws.rowHeight(row, 30)
+        try ws.header(row, l.voiceHeader, ReportStyles.header); row += 1
+        let groups = r.services.compactMap { s in s.figures.u3ByTimeliness.map { (s.name, $0, false) } }
+            + [(l.allServices, r.overall.u3ByTimeliness!, true)]
+        for (name, v, bold) in groups {
+            func s(_ style: CellStyle) -> CellStyle { bold ? ReportStyles.bold(style) : style }
+            try ws.text(row, 0, name, s(ReportStyles.wrapped))
+            try ws.number(row, 1, Double(v.late), s(ReportStyles.integer))
+            try ws.number(row, 2, v.lateNrr, s(ReportStyles.decimal3), placeholder: v.late < 5 && v.suppressed == true ? Publication.fewerThanFive : "–")
+            try ws.number(row, 3, Double(v.onTime), s(ReportStyles.integer))
+            try ws.number(row, 4, v.onTimeNrr, s(ReportStyles.decimal3), placeholder: v.onTime < 5 && v.suppressed == true ? Publication.fewerThanFive : "–")
+            row += 1
+        }
+        return row + 1
     }
 
     /// "2024-02-07 16:00 WIB" as an Indonesian reader writes it, "2024-02-07 16.00 WIB"; the
