@@ -33,20 +33,28 @@ enum TimeVoice {
         let histories = try StandardHistory.byCode(agency.services)
         struct Sums { var late = 0, lateSum = 0, lateAnswered = 0, onTime = 0, onTimeSum = 0, onTimeAnswered = 0 }
         var sums: [String: Sums] = [:], all = Sums()
+        func judge(_ t: Transaction) -> TurnaroundStatus? {
+            guard let h = histories[t.service] else { return nil }
+            let on = calendar.timeZone.local(t.receivedAt).date
+            // A file that cannot be judged (its year's holiday calendar not loaded) counts on
+            // neither side rather than failing a report that may not show turnaround at all.
+            return (try? Turnaround.judge(t, standard: h.inForce(on: on), calendar: calendar, asOf: asOf))?.judgement?.status
+        }
+        // One scan of the transactions received in this period and the one before (a citizen
+        // answers after the file is done, sometimes in the next period), judging only the linked
+        // ones; a linked file received earlier still is read on its own. One point read per
+        // response made `skm score` ten times slower on 10,000 linked responses.
+        let wanted = Set(linked.map(\.transactionId))
         var judged: [String: TurnaroundStatus?] = [:]
+        try store.forEachTransaction(agency: agency.code, period: Period(kind: .range, start: period.previous.start, end: period.end),
+                                     inReceiptOrder: false) { t in
+            if wanted.contains(t.id) { judged[t.id] = judge(t) }
+        }
+        for id in wanted where judged[id] == nil {
+            judged[id] = try store.transaction(agency: agency.code, id: id).flatMap(judge)
+        }
         for a in linked {
-            let status: TurnaroundStatus?
-            if let known = judged[a.transactionId] { status = known } else {
-                var s: TurnaroundStatus? = nil
-                if let t = try store.transaction(agency: agency.code, id: a.transactionId), let h = histories[t.service] {
-                    let on = calendar.timeZone.local(t.receivedAt).date
-                    // A file that cannot be judged (its year's holiday calendar not loaded) counts on
-                    // neither side rather than failing a report that may not show turnaround at all.
-                    s = (try? Turnaround.judge(t, standard: h.inForce(on: on), calendar: calendar, asOf: asOf))?.judgement?.status
-                }
-                judged[a.transactionId] = s
-                status = s
-            }
+            let status = judged[a.transactionId] ?? nil
             func add(_ x: inout Sums) {
                 switch status {
                 case .late?, .openOverdue?:
