@@ -87,7 +87,9 @@ import SKMStorage
 
     @Test func longServiceNamesAreCutAtAWordOnTheChart() {
         #expect(XLSXReportWriter.chartLabel("Pelayanan Pencegahan bagi Anak Terindikasi Berisiko Stunting")
-                == "Pelayanan Pencegahan bagi Anak…")
+                == "Pelayanan … Berisiko Stunting")
+        #expect(XLSXReportWriter.chartLabel("Surat Rekomendasi Miskin untuk Program Indonesia Pintar")
+                == "Surat Rekomendasi … Indonesia Pintar")
         #expect(XLSXReportWriter.chartLabel("Pelayanan Kontrasepsi") == "Pelayanan Kontrasepsi")
     }
 }

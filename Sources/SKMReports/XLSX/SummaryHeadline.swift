@@ -91,8 +91,12 @@ extension XLSXReportWriter {
             chart_axis_set_major_unit(value, 25)
             chart_axis_set_name(value, l.chartAxisIKM)
             chart_axis_set_reverse(category)  // services top to bottom, as in the table
+            // Small enough that LibreOffice writes every service's label, not every other one.
+            var font = lxw_chart_font()
+            font.size = r.services.count > 6 ? 7 : 8
+            chart_axis_set_num_font(category, &font)
             chart.legendAtBottom()
-            try ws.insert(chart, row: top, col: 0, width: 745, height: Double(rows) * 20 - 4)
+            try ws.insert(chart, row: top, col: 0, width: 760, height: Double(rows) * 20 - 4)
         }
         if !history.isEmpty {
             let first = top, last = top + history.count - 1
@@ -110,20 +114,23 @@ extension XLSXReportWriter {
             chart.setValueAxis(min: 25, max: 100, name: l.chartAxisIKM)
             chart.valueAxis(format: "0", majorUnit: 25)
             chart.legendAtBottom()
-            try ws.insert(chart, row: top, col: 7, width: 490, height: Double(rows) * 20 - 4)
+            try ws.insert(chart, row: top, col: 7, width: 505, height: Double(rows) * 20 - 4)
         }
         return top + rows + 1
     }
 
-    /// A service's name as a chart axis label: long names cut at a word with "…" (the table
-    /// below has them whole).
-    static func chartLabel(_ name: String, max: Int = 34) -> String {
+    /// A service's name as a chart axis label: a long name keeps its first and last words
+    /// around "…" ("Surat Rekomendasi … Indonesia Pintar"): offices name services alike at the
+    /// start and apart at the end. The table below has the names whole.
+    static func chartLabel(_ name: String, max: Int = 36) -> String {
         guard name.count > max else { return name }
-        var out = ""
-        for word in name.split(separator: " ") {
-            if out.count + word.count + 1 > max - 1 { break }
-            out += (out.isEmpty ? "" : " ") + word
-        }
-        return (out.isEmpty ? String(name.prefix(max - 1)) : out) + "…"
+        let words = name.split(separator: " ").map(String.init)
+        var head: [String] = [], tail: [String] = []
+        var i = 0, j = words.count - 1
+        func length(_ w: [String]) -> Int { w.joined(separator: " ").count }
+        while i < j, length(head + [words[i]]) <= 17 { head.append(words[i]); i += 1 }
+        while j >= i, length([words[j]] + tail) <= max - 3 - length(head) { tail.insert(words[j], at: 0); j -= 1 }
+        if head.isEmpty && tail.isEmpty { return String(name.prefix(max - 1)) + "…" }
+        return (head + ["…"] + tail).joined(separator: " ")
     }
 }

@@ -14,7 +14,7 @@ extension XLSXReportWriter {
     }
 
     /// Widths of the table's columns; the headline and charts are laid over the same columns.
-    static let summaryWidths: [Double] = [40, 11, 10, 12, 10, 7, 13, 10, 10, 10, 18, 10, 8]
+    static let summaryWidths: [Double] = [40, 13, 10, 12, 10, 7, 13, 10, 10, 12, 18, 10, 8]  // 13, 12: "Respondents", "Time achievement" unclipped
     /// The last printed column: chart data is written to the right of it, off the paper.
     static var summaryLastColumn: Int { summaryWidths.count - 1 }
 
