@@ -7,7 +7,7 @@ import SKMStorage
 /// Encoded as JSON with snake_case keys in sorted order; `schemaVersion` follows
 /// `docs/report-schema.json` (bump the major version on any breaking change).
 public struct EvaluationReport: Codable, Sendable {
-    public static let currentSchemaVersion = "1.3"
+    public static let currentSchemaVersion = "1.4"
 
     public var schemaVersion = EvaluationReport.currentSchemaVersion
     public var generatedBy: String
@@ -26,6 +26,9 @@ public struct EvaluationReport: Codable, Sendable {
     /// When open transactions were judged ("open" or "past the deadline" depends on it), as ISO
     /// 8601 local time of the agency; nil when the report has no turnaround figures.
     public var complianceAsOf: String?
+    /// The office's IKM over the report's period and up to five before it, oldest first
+    /// (`IKMHistory`); added in 1.3, so nil only in documents read from older files.
+    public var history: [HistoryPoint]? = nil
 
     public struct AgencyInfo: Codable, Sendable {
         public var code: String
@@ -89,6 +92,9 @@ public struct GroupFigures: Codable, Sendable {
     /// others would reveal): no count, IKM, grade or answers are shown (`Publication`). Nil
     /// otherwise, so unpublished reports carry no extra key.
     public var suppressed: Bool?
+    /// U3 among responses linked to a late vs an on-time transaction (`TimeVoice`); added in
+    /// 1.3, absent when no response of the group names a transaction.
+    public var u3ByTimeliness: TimeVoiceFigures? = nil
 }
 
 public struct UnsurFigures: Codable, Sendable {

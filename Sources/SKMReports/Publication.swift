@@ -28,6 +28,11 @@ public enum Publication {
         if (r.overall.respondents ?? 0) < 5 { suppress(&r.overall) }
         for i in r.services.indices { r.services[i].figures.compliance?.latestCases = [] }
         r.overall.compliance?.latestCases = []
+        for i in r.services.indices { TimeVoice.redact(&r.services[i].figures.u3ByTimeliness) }
+        TimeVoice.redact(&r.overall.u3ByTimeliness)
+        for i in (r.history ?? []).indices where (r.history![i].respondents ?? 0) < 5 {
+            r.history![i] = HistoryPoint(period: r.history![i].period, respondents: nil, ikmConverted: nil, mutu: nil)
+        }
         r.warnings.append(.forPublication)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import SKMDomain
 import SKMStorage
 
@@ -43,8 +44,10 @@ public struct ReportBuilder: Sendable {
 
     /// The report from reads already made: `responses` read with `options.method`, and the
     /// turnaround (nil: a report without it). Lets a caller run the reads of many reports on
-    /// all cores; the population is read here only when `turnaround` did not count it.
-    public func build(agency: Agency, period: Period, responses: PeriodResponses, turnaround: TurnaroundReading?) throws -> EvaluationReport {
+    /// all cores; the population is read here only when `turnaround` did not count it, and the
+    /// history's older tallies (`IKMHistory.olderTallies`) only when `olderTallies` is nil.
+    public func build(agency: Agency, period: Period, responses: PeriodResponses, turnaround: TurnaroundReading?,
+                      olderTallies: [ServiceMonth: ResponseTally]? = nil) throws -> EvaluationReport {
         let m = options.method
         let tallies = responses.tallies, previousTallies = responses.previousTallies
         // A population the office stated (`skm population set`) wins over the register's count.
@@ -135,6 +138,14 @@ public struct ReportBuilder: Sendable {
         if let asOf = options.asOf, turnaround != nil {
             report.complianceAsOf = IndonesianTimeZone.isoTimestamp(asOf, in: agency.timeZone)
         }
+        let voice = try TimeVoice.figures(store: store, agency: agency, period: period, method: m,
+                                          asOf: options.asOf ?? Int64(Date().timeIntervalSince1970))
+        for i in report.services.indices { report.services[i].figures.u3ByTimeliness = voice.perService[report.services[i].code] }
+        report.overall.u3ByTimeliness = voice.overall
+        report.history = IKMHistory.points(
+            period: period, current: overallTally, previous: overallPrevious,
+            older: try olderTallies ?? IKMHistory.olderTallies(store: store, agency: agency.code, period: period, method: m),
+            services: Set(agency.services.map(\.code)), method: m, weights: options.weights)
         if options.forPublication { Publication.redact(&report) }
         return report
     }

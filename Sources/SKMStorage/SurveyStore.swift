@@ -61,6 +61,9 @@ public protocol SurveyStore: AnyObject, Sendable {
     /// Tallies of the method's responses dated `from`…`through`, per service and month.
     func monthlyResponseTallies(agency: String, from: LocalDate, through: LocalDate, method: IKMMethod) throws
         -> [ServiceMonth: ResponseTally]
+    /// The period's responses that name a transaction, with their answer to unsur index `unsur`
+    /// (`LinkedAnswer`): the citizens' view of the time beside the register's.
+    func linkedAnswers(agency: String, period: Period, method: IKMMethod, unsur: Int) throws -> [LinkedAnswer]
     /// Respondents by profile category; categories ordered as SQL's `ORDER BY` on text orders them.
     func profileCounts(agency: String, period: Period, service: String?) throws -> ProfileCounts
     /// Streams the period's non-blank saran by date, then stored order.

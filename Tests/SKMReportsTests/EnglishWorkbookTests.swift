@@ -24,7 +24,7 @@ import SKMDomain
     /// The data the report quotes, which stays as written.
     static func quoted(_ r: EvaluationReport) -> [String] {
         var out = [r.agency.name, r.agency.region, r.agency.decreeNumber, r.generatedBy, r.method.title]  // the regulation's name
-        for s in r.services { out += [s.name, s.promiseText] }
+        for s in r.services { out += [s.name, s.promiseText, XLSXReportWriter.chartLabel(s.name)] }  // names, whole or shortened for a chart
         out += r.overall.unsur.map(\.name)
         let p = r.respondentProfile
         out += (p.gender + p.age + p.education + p.occupation).map(\.category)

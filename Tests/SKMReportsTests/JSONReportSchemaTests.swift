@@ -39,7 +39,7 @@ import Testing
         o.removeValue(forKey: "rejects")
         let errors = v.validate(.object(o))
         #expect(errors.contains("$: unexpected property surprise"))
-        #expect(errors.contains("$.schema_version: expected const string(\"1.3\")"))
+        #expect(errors.contains("$.schema_version: expected const string(\"1.4\")"))
         #expect(errors.contains { $0.hasPrefix("$.for_publication: expected boolean") })
         #expect(errors.contains("$: missing required rejects"))
     }

@@ -6,11 +6,14 @@ extension XLSXReportWriter {
     func writeTimeliness(_ r: EvaluationReport, _ ws: Worksheet, workbook: Workbook) throws {
         let l = labels
         var row = try titleBlock(ws, l.timelinessTitle, r) - 1
-        try ws.text(row, 0, l.onTimeNote + (r.complianceAsOf.map { " \(l.judgedAsOf) \($0)." } ?? ""), ReportStyles.note)
+        // Columns serve both tables below; 3, 4 and 6 hold the cases' "2024-03-18 16.00 WIB" and statuses.
+        let widths: [Double] = [40, 34, 12, 20, 20, 16, 33, 15, 13, 12, 12, 16, 16, 12, 12]
+        // The note wraps inside the printed width: one long line ran off the page.
+        let note = l.onTimeNote + (r.complianceAsOf.map { " \(l.judgedAsOf) \(readableInstant($0, zone: r.agency.timeZone))." } ?? "")
+        try ws.rowHeight(row, 13 * Double(Worksheet.lines(note, width: widths.reduce(0, +))))
+        try ws.merged(row, 0, widths.count - 1, note, ReportStyles.note.with { $0.wrap = true; $0.alignTop = true })
         row += 1
         let headerRow = row
-        // Columns serve both tables below; 3, 4 and 6 hold the cases' "2024-03-18 16:00 WIB" and statuses.
-        let widths: [Double] = [40, 22, 12, 20, 20, 16, 33, 15, 13, 12, 12, 16, 16, 12, 12]
         try ws.rowHeight(row, 30)  // two-line headings
         try ws.header(row, [l.service, l.promise, l.count, l.finished, l.onTime, l.late, l.open, l.openOverdue,
                             l.noPromise, l.onTimeRate, l.capaian, l.meanTime, l.medianTime, l.medianHours, l.p90Hours],
@@ -30,6 +33,7 @@ extension XLSXReportWriter {
             try ws.text(row, 0, l.noTurnaround, ReportStyles.note)
         }
         row += 1
+        row = try writeTimeVoice(r, ws, row: row)
 
         let cases = lateCases(r)
         try ws.text(row, 0, "\(l.lateCases) (\(cases.count))", ReportStyles.subtitle)
@@ -42,23 +46,65 @@ extension XLSXReportWriter {
                                        header: [l.transactionId, l.service, l.receivedAt, l.finishedAt, l.deadline,
                                                 l.promise, l.status, l.lateHours], widths: widths, maxRows: maxRowsPerSheet)
             let names = Dictionary(r.services.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-            let text = try workbook.format(ReportStyles.text), num = try workbook.format(ReportStyles.hours)
+            let text = try workbook.format(ReportStyles.text), wrapped = try workbook.format(ReportStyles.wrapped)
+            let days = try workbook.format(ReportStyles.inUnit(l.isIndonesian ? "hari" : "days"))
+            let hours = try workbook.format(ReportStyles.inUnit(l.isIndonesian ? "jam" : "hours"))
             for c in cases {
                 let (sheet, i) = try table.next()
+                let name = names[c.service] ?? c.service
+                let promise = c.promised.map { l.duration($0) + (c.variant.map { " (\($0))" } ?? "") } ?? c.promise
+                let lines = max(Worksheet.lines(name, width: widths[1]), Worksheet.lines(promise, width: widths[5]))
+                if lines > 1 { try sheet.rowHeight(i, 15 * Double(min(lines, 4))) }
                 try sheet.text(i, 0, c.transactionId, text)
-                try sheet.text(i, 1, names[c.service] ?? c.service, text)
+                try sheet.text(i, 1, name, wrapped)  // whole, wrapped: a cut name left offices guessing
                 try sheet.text(i, 2, c.receivedAt, text)
-                try sheet.text(i, 3, c.finishedAt ?? "–", text)
-                try sheet.text(i, 4, c.deadline, text)
-                try sheet.text(i, 5, c.promised.map { l.duration($0) + (c.variant.map { " (\($0))" } ?? "") } ?? c.promise, text)
+                try sheet.text(i, 3, c.finishedAt.map(readableStamp) ?? "–", text)
+                try sheet.text(i, 4, readableStamp(c.deadline), text)
+                try sheet.text(i, 5, promise, wrapped)
                 try sheet.text(i, 6, l.status(c.status), text)
-                try sheet.number(i, 7, c.lateHours, num)
+                // In days (calendar, one decimal) unless the promise is in minutes or hours: 362.5
+                // hari reads, 8,701.0 h did not.
+                let short = c.promised.map { $0.unit == .minutes || $0.unit == .hours } ?? false
+                try sheet.number(i, 7, short ? c.lateHours : c.lateHours / 24, short ? hours : days)
             }
         } else {
             for (c, w) in widths.enumerated() { try ws.columnWidth(c, w) }
         }
         ws.freeze(row: headerRow + 1)
         ws.printA4Landscape(fitWide: 1, tall: 0)
+    }
+
+    /// U3 among respondents whose own file was late vs on time, per service and overall, when
+    /// any response names a transaction; returns the next free row.
+    private func writeTimeVoice(_ r: EvaluationReport, _ ws: Worksheet, row start: Int) throws -> Int {
+        guard r.overall.u3ByTimeliness != nil else { return start }
+        let l = labels
+        var row = start
+        try ws.text(row, 0, l.voiceTitle, ReportStyles.subtitle); row += 1
+        try ws.merged(row, 0, 6, l.voiceNote, ReportStyles.note); row += 1
+        try ws.rowHeight(row, 30)
+        try ws.header(row, l.voiceHeader, ReportStyles.header); row += 1
+        let groups = r.services.compactMap { s in s.figures.u3ByTimeliness.map { (s.name, $0, false) } }
+            + [(l.allServices, r.overall.u3ByTimeliness!, true)]
+        for (name, v, bold) in groups {
+            func s(_ style: CellStyle) -> CellStyle { bold ? ReportStyles.bold(style) : style }
+            try ws.text(row, 0, name, s(ReportStyles.wrapped))
+            try ws.number(row, 1, Double(v.late), s(ReportStyles.integer))
+            try ws.number(row, 2, v.lateNrr, s(ReportStyles.decimal3), placeholder: v.late < 5 && v.suppressed == true ? Publication.fewerThanFive : "–")
+            try ws.number(row, 3, Double(v.onTime), s(ReportStyles.integer))
+            try ws.number(row, 4, v.onTimeNrr, s(ReportStyles.decimal3), placeholder: v.onTime < 5 && v.suppressed == true ? Publication.fewerThanFive : "–")
+            row += 1
+        }
+        return row + 1
+    }
+
+    /// "2024-02-07 16:00 WIB" as an Indonesian reader writes it, "2024-02-07 16.00 WIB"; the
+    /// English workbook keeps the colon. The JSON keeps the stamp as computed.
+    func readableStamp(_ stamp: String) -> String {
+        guard language == .id, let colon = stamp.firstIndex(of: ":") else { return stamp }
+        var s = stamp
+        s.replaceSubrange(colon...colon, with: ".")
+        return s
     }
 
     /// The late cases of every service, then any of the agency's own list not already shown,

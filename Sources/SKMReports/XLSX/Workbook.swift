@@ -17,6 +17,8 @@ public final class Workbook {
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private var formats: [CellStyle: Format] = [:]
     private var sheets: [String: Worksheet] = [:]
+    /// Every sheet in the order added (continuation sheets included), for settings that apply to all.
+    public private(set) var orderedSheets: [Worksheet] = []
 
     /// - Parameter constantMemory: stream each row to a temporary file as soon as the next row
     ///   starts (rows must then be written in order); keeps memory flat for large detail sheets.
@@ -54,6 +56,7 @@ public final class Workbook {
         }
         let sheet = Worksheet(pointer: ws, name: name, workbook: self)
         sheets[name] = sheet
+        orderedSheets.append(sheet)
         return sheet
     }
 

@@ -136,13 +136,49 @@ public final class Worksheet {
                   "worksheet_conditional_format_range", row: rows.lowerBound, col: cols.lowerBound)
     }
 
+    /// Places `chart` at a cell, `width` × `height` pixels (libxlsxwriter's default is 480 × 288).
+    public func insert(_ chart: Chart, row: Int, col: Int, width: Double, height: Double) throws {
+        var o = lxw_chart_options()
+        o.x_scale = width / 480
+        o.y_scale = height / 288
+        try check(worksheet_insert_chart_opt(pointer, lxw_row_t(row), lxw_col_t(col), chart.pointer, &o),
+                  "worksheet_insert_chart_opt", row: row, col: col)
+    }
+
+    /// One text over the cells `firstCol...lastCol` of a row: a wrapped note stays inside the
+    /// printed width instead of running off the page. Written in row order like any cell.
+    public func merged(_ row: Int, _ firstCol: Int, _ lastCol: Int, _ value: String, _ style: CellStyle) throws {
+        try checkBounds(row, lastCol, "worksheet_merge_range")
+        try check(worksheet_merge_range(pointer, lxw_row_t(row), lxw_col_t(firstCol), lxw_row_t(row), lxw_col_t(lastCol),
+                                        Self.fitted(value), try workbook.format(style).pointer),
+                  "worksheet_merge_range", row: row, col: firstCol)
+    }
+
+    /// A number over the cells `firstCol...lastCol` of a row (a big headline figure wider than its column).
+    public func mergedNumber(_ row: Int, _ firstCol: Int, _ lastCol: Int, _ value: Double?, _ style: CellStyle, placeholder: String = "–") throws {
+        guard let value else { return try merged(row, firstCol, lastCol, placeholder, style.with { $0.numberFormat = nil }) }
+        try merged(row, firstCol, lastCol, "", style)
+        try number(row, firstCol, value, style)
+    }
+
+    /// Prints only the cells `rows` × `cols` (chart data kept beside them stays off the paper).
+    public func printArea(rows: ClosedRange<Int>, cols: ClosedRange<Int>) throws {
+        try check(worksheet_print_area(pointer, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound),
+                                       lxw_row_t(rows.upperBound), lxw_col_t(cols.upperBound)),
+                  "worksheet_print_area", row: rows.lowerBound, col: cols.lowerBound)
+    }
+
     public func insert(_ chart: Chart, row: Int, col: Int) throws {
         try check(worksheet_insert_chart(pointer, lxw_row_t(row), lxw_col_t(col), chart.pointer),
                   "worksheet_insert_chart", row: row, col: col)
     }
 
-    /// Prints on A4 landscape, scaled to `wide` × `tall` pages.
+    /// Whether `printA4Landscape` was called; the writer gives the other sheets a default.
+    public private(set) var hasPageSetup = false
+
+    /// Prints on A4 landscape, scaled to `wide` × `tall` pages (0: as many as needed).
     public func printA4Landscape(fitWide wide: Int = 1, tall: Int = 1) {
+        hasPageSetup = true
         worksheet_set_landscape(pointer)
         worksheet_set_paper(pointer, 9)  // 9 = A4 in Excel's paper table
         worksheet_fit_to_pages(pointer, UInt16(wide), UInt16(tall))

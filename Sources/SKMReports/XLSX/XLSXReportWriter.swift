@@ -33,16 +33,28 @@ public struct XLSXReportWriter {
         try wb.setProperties(title: "\(l.title) — \(report.agency.name) — \(periodLabel(report))",
                              subject: "IKM \(report.period.id)", author: report.generatedBy,
                              created: Int64((LocalDate(iso: report.period.end)?.dayNumber ?? 0) + 1) * 86400)
-        try writeSummary(report, wb.addSheet(l.sheetSummary))
+        try writeSummary(report, wb.addSheet(l.sheetSummary), workbook: wb)
         try writeUnsur(report, wb.addSheet(l.sheetUnsur), workbook: wb)
         try writeTimeliness(report, wb.addSheet(l.sheetTimeliness), workbook: wb)
         try writeRespondents(report, wb.addSheet(l.sheetRespondents))
         try writeSuggestions(report, details, wb.addSheet(l.sheetSuggestions), workbook: wb)
         try writeRejects(report, details, wb.addSheet(l.sheetRejects), workbook: wb)
+        try setUpPrinting(wb, report)
         try wb.close()
     }
 
     var labels: ReportLabels { language.labels }
+
+    /// Every sheet prints on A4 landscape, never wider than the page (one page wide, as many
+    /// tall as needed, unless the sheet set its own), with a footer naming the agency, period,
+    /// sheet and page: a stack of printed pages can be put back in order. Without it the
+    /// Responden, Saran and Ditolak sheets printed their titles cut across extra pages.
+    func setUpPrinting(_ wb: Workbook, _ r: EvaluationReport) throws {
+        for ws in wb.orderedSheets {
+            if !ws.hasPageSetup { ws.printA4Landscape(fitWide: 1, tall: 0) }
+            try ws.footer("&L\(r.agency.code) \(r.period.id) — &A&R&P / &N")
+        }
+    }
 
     func periodLabel(_ r: EvaluationReport) -> String {
         (language == .id ? r.period.labelId : r.period.labelEn) + " (\(r.period.start) – \(r.period.end))"
