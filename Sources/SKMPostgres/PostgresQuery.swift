@@ -13,7 +13,7 @@ extension PostgresStore {
         let (text, names) = Self.numberedParameters(sql)
         let binds: [PostgresData] = names.map { name in
             switch arguments[name] ?? .null {
-            case .null: .null
+            case .null: PostgresData(type: .text, formatCode: .binary, value: nil)  // typed, so `:agency IS NULL` alone resolves
             case let .integer(i): Bind.int(i)
             case let .real(d): PostgresData(double: d)
             case let .text(s): Bind.text(s)
