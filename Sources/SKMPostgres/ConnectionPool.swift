@@ -66,6 +66,8 @@ final class ConnectionPool: Sendable {
         }
     }
 
+    deinit { shutdown() }
+
     /// Closes the idle connections (a store going away).
     func shutdown() {
         for c in idle.withLockedValue({ l in defer { l.removeAll() }; return l }) { Self.close(c) }

@@ -22,8 +22,6 @@ public final class PostgresStore: Sendable {
         try pool.withConnection { try PostgresSchema.migrate($0) }
     }
 
-    deinit { pool.shutdown() }
-
     public var path: String { address.description }
 
     /// Runs `body` on a pooled connection (reads; each statement sees committed data).

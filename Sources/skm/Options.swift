@@ -13,6 +13,9 @@ struct StoreOptions: ParsableArguments {
 
     var isPostgres: Bool { PostgresAddress.isPostgres(store) }
 
+    init() {}
+    init(store: String) { self.store = store }
+
     func open() throws -> any SurveyStore {
         if isPostgres {
             do { return try PostgresStore(address: store) } catch { throw CLIError("\(error)") }
