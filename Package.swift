@@ -128,6 +128,9 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .testTarget(name: "SKMCLITests"),
+        .testTarget(name: "SKMPostgresTests", dependencies: [
+            "SKMPostgres", "SKMStorage", "SKMDomain", "SKMImport", "SKMReports", "SKMCatalog", "SKMDemo",
+        ]),
         .testTarget(name: "SKMPagesTests", dependencies: ["SKMPages", "SKMQRCode", "SKMDomain"]),
     ]
 )

@@ -9,10 +9,11 @@ import PostgresNIO
 /// as COPY text into a buffer on the caller's thread and handed, a megabyte at a time, to
 /// the driver, whose COPY API is one `async` closure.
 ///
-/// That closure runs on an actor whose executor is the connection's event loop, started with
-/// `Task.immediate`, so it never needs a thread of Swift's cooperative pool (which the caller
-/// may be blocking; see Blocking.swift). At most `inFlight` chunks wait to be sent: memory
-/// stays bounded however large the file, and the caller waits when the server is slower.
+/// That closure runs in a task whose executor preference is the connection's event loop
+/// (`EventLoopTaskExecutor`), so none of its steps needs a thread of Swift's cooperative pool:
+/// the caller may be blocking one (a test, a server's task; see Blocking.swift), and with
+/// every pool thread blocked the COPY would never be fed. At most `inFlight` chunks wait to be
+/// sent: memory stays bounded however large the file, and the caller waits when the server is slower.
 final class CopyStream {
     private var buffer: ByteBuffer
     private let chunks: AsyncThrowingStream<ByteBuffer, any Error>.Continuation
@@ -29,17 +30,12 @@ final class CopyStream {
         chunks = continuation
         let loop = connection.eventLoop
         done = loop.makePromise()
-        let runner = CopyRunner(loop: loop)
         let credits = self.credits, failed = self.failed, done = self.done
-        let start: @Sendable () async -> Void = {
-            await runner.run(connection: connection, table: table, columns: columns, chunks: stream,
-                             credits: credits, failed: failed, done: done)
+        let operation: @Sendable () async -> Void = {
+            await CopyStream.run(connection: connection, table: table, columns: columns, chunks: stream,
+                                 credits: credits, failed: failed, done: done)
         }
-        if #available(macOS 26, *) {
-            Task.immediate { await start() }
-        } else {
-            Task { await start() }
-        }
+        Task(executorPreference: EventLoopTaskExecutor(loop: loop), operation: operation)
     }
 
     /// Appends one value; `first` is false for every value after a row's first (a tab before it).
@@ -117,16 +113,11 @@ final class CopyStream {
     }
 }
 
-/// Runs the driver's COPY on the connection's event loop (see CopyStream).
-private actor CopyRunner {
-    let loop: any EventLoop
-    nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
-
-    init(loop: any EventLoop) { self.loop = loop }
-
-    func run(connection: PostgresConnection, table: String, columns: [String],
-             chunks: AsyncThrowingStream<ByteBuffer, any Error>, credits: DispatchSemaphore,
-             failed: NIOLockedValueBox<Bool>, done: EventLoopPromise<Void>) async {
+extension CopyStream {
+    /// The driver's COPY, fed from `chunks` (see CopyStream).
+    private static func run(connection: PostgresConnection, table: String, columns: [String],
+                            chunks: AsyncThrowingStream<ByteBuffer, any Error>, credits: DispatchSemaphore,
+                            failed: NIOLockedValueBox<Bool>, done: EventLoopPromise<Void>) async {
         var logger = Logger(label: "skm.postgres.copy")
         logger.logLevel = .critical
         do {
@@ -142,5 +133,17 @@ private actor CopyRunner {
             credits.signal()
             done.fail(error)
         }
+    }
+}
+
+/// Runs a task's jobs on one event loop, in place of Swift's cooperative pool (SE-0417).
+final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {
+    let loop: any EventLoop
+
+    init(loop: any EventLoop) { self.loop = loop }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }
