@@ -121,13 +121,14 @@ let package = Package(
         ]),
         .testTarget(name: "SKMServerTests", dependencies: [
             "SKMServer", "SKMStorage", "SKMDomain", "SKMReports", "SKMPages",
+            "SKMPostgres",  // two servers on one PostgreSQL database
             .product(name: "GRDB", package: "GRDB.swift"),  // survey-form tests read the stored row back
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
-        .testTarget(name: "SKMCLITests"),
+        .testTarget(name: "SKMCLITests", dependencies: ["SKMPostgres"]),  // makes the PostgreSQL demo's database
         .testTarget(name: "SKMPostgresTests", dependencies: [
             "SKMPostgres", "SKMStorage", "SKMDomain", "SKMImport", "SKMReports", "SKMCatalog", "SKMDemo",
         ]),
