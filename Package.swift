@@ -22,6 +22,8 @@ let package = Package(
         // Already in the graph through Hummingbird; named because the server uses them directly.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // PostgreSQL, the second store (SKMPostgres): the maintained NIO driver, with COPY FROM STDIN.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The rules: IKM, samples, calendars, promises, turnaround. No I/O.
@@ -39,6 +41,13 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
+        // PostgreSQL as a second `SurveyStore`, selected by a postgres:// store address.
+        .target(name: "SKMPostgres", dependencies: [
+            "SKMDomain", "SKMStorage",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Getting office files in: CSV and XLSX readers, column mapping, rejects.
@@ -87,6 +96,7 @@ let package = Package(
         // The command-line tool.
         .executableTarget(name: "skm", dependencies: [
             "SKMDomain", "SKMCatalog", "SKMStorage", "SKMImport", "SKMReports", "SKMDemo", "SKMServer", "SKMPages", "SKMQRCode",
+            "SKMPostgres",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -112,13 +122,17 @@ let package = Package(
         .testTarget(name: "SKMServerTests", dependencies: [
             "SKMServer", "SKMStorage", "SKMDomain", "SKMReports", "SKMPages",
             "SKMCatalog",  // the public results page is tested on the seed catalog's Bengkulu Selatan
+            "SKMPostgres",  // two servers on one PostgreSQL database
             .product(name: "GRDB", package: "GRDB.swift"),  // survey-form tests read the stored row back
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
-        .testTarget(name: "SKMCLITests"),
+        .testTarget(name: "SKMCLITests", dependencies: ["SKMPostgres"]),  // makes the PostgreSQL demo's database
+        .testTarget(name: "SKMPostgresTests", dependencies: [
+            "SKMPostgres", "SKMStorage", "SKMDomain", "SKMImport", "SKMReports", "SKMCatalog", "SKMDemo",
+        ]),
         .testTarget(name: "SKMPagesTests", dependencies: ["SKMPages", "SKMQRCode", "SKMDomain"]),
     ]
 )

@@ -5,8 +5,8 @@
 WITH tx AS (
     SELECT agency, service, substr(received_date, 1, 7) AS month,
            COUNT(*) AS received,
-           SUM(finished_at IS NOT NULL) AS finished,
-           SUM(finished_at IS NULL) AS still_open,
+           COUNT(finished_at) AS finished,
+           COUNT(*) - COUNT(finished_at) AS still_open,
            0 AS responses
     FROM service_transaction
     WHERE received_date BETWEEN :period_start AND :period_end
@@ -20,8 +20,9 @@ WITH tx AS (
     GROUP BY agency, service, month
 )
 SELECT agency, service, month,
-       SUM(received) AS received, SUM(finished) AS finished, SUM(still_open) AS still_open,
-       SUM(responses) AS responses
-FROM (SELECT * FROM tx UNION ALL SELECT * FROM rs)
+       -- CAST: PostgreSQL sums integers as numeric; portable SQL, one file for both stores
+       CAST(SUM(received) AS INTEGER) AS received, CAST(SUM(finished) AS INTEGER) AS finished,
+       CAST(SUM(still_open) AS INTEGER) AS still_open, CAST(SUM(responses) AS INTEGER) AS responses
+FROM (SELECT * FROM tx UNION ALL SELECT * FROM rs) AS volume
 GROUP BY agency, service, month
 ORDER BY agency, service, month;

@@ -23,6 +23,9 @@ public struct NamedQuery: Sendable, Equatable {
     public var sql: String
     /// Where it was loaded from, for messages.
     public var file: String
+    /// The same query in another engine's dialect, where the portable SQL could not be written:
+    /// `queries/postgres/NAME.sql` is the "postgres" variant. Picked by `SurveyStore.sqlDialect`.
+    public var variants: [String: String] = [:]
 
     /// Reads a query file. The header must give `name` (equal to the file's base name when loaded
     /// from a directory) and `description`.
@@ -72,7 +75,12 @@ public struct NamedQuery: Sendable, Equatable {
             guard q.name == base else {
                 throw NamedQueryError.badHeader(file: url.path, line: 1, reason: "name `\(q.name)` differs from the file name `\(base)`")
             }
-            return q
+            var withVariants = q
+            for dialect in ["postgres"] {
+                let variant = directory.appendingPathComponent(dialect).appendingPathComponent(f)
+                if let text = try? String(contentsOf: variant, encoding: .utf8) { withVariants.variants[dialect] = text }
+            }
+            return withVariants
         }
     }
 
@@ -103,7 +111,7 @@ public struct NamedQuery: Sendable, Equatable {
             else if let v { values[k] = .text(v) } else { values[k] = .null }
         }
         do {
-            let (columns, rows) = try store.query(sql: sql, arguments: values)
+            let (columns, rows) = try store.query(sql: variants[store.sqlDialect] ?? sql, arguments: values)
             return QueryResult(columns: columns, rows: rows)
         } catch let StoreError.query(reason) {
             throw NamedQueryError.failed(name: name, file: file, reason: reason)

@@ -11,6 +11,15 @@ public struct ImportBatchRecord: Sendable, Equatable {
     public var counts: ImportCounts
     /// Rows stored now that carry this batch (inserted or overwritten by it, not since re-imported with --replace).
     public var rowsHeld: Int
+
+    public init(id: Int64, kind: ImportWriter.Kind, file: String, importedAt: Int64, counts: ImportCounts, rowsHeld: Int) {
+        self.id = id
+        self.kind = kind
+        self.file = file
+        self.importedAt = importedAt
+        self.counts = counts
+        self.rowsHeld = rowsHeld
+    }
 }
 
 /// What `undoImport` removed.
@@ -19,6 +28,12 @@ public struct UndoneImport: Sendable, Equatable {
     /// Rows deleted: those the batch inserted, and those it overwrote with `--replace`.
     public var rowsRemoved: Int
     public var rejectsRemoved: Int
+
+    public init(batch: ImportBatchRecord, rowsRemoved: Int, rejectsRemoved: Int) {
+        self.batch = batch
+        self.rowsRemoved = rowsRemoved
+        self.rejectsRemoved = rejectsRemoved
+    }
 }
 
 public enum ImportBatchError: Error, CustomStringConvertible, Equatable {

@@ -22,6 +22,15 @@ public struct PeriodResponses: Sendable {
     public var suggestionCount: Int
     /// Those saran, in the report's order, when asked for (`spoolingSuggestions`).
     public var suggestions: SuggestionSpool?
+
+    public init(tallies: [String: ResponseTally], previousTallies: [String: ResponseTally], profile: ProfileCounts,
+                suggestionCount: Int, suggestions: SuggestionSpool?) {
+        self.tallies = tallies
+        self.previousTallies = previousTallies
+        self.profile = profile
+        self.suggestionCount = suggestionCount
+        self.suggestions = suggestions
+    }
 }
 
 extension Store {

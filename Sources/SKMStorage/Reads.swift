@@ -156,6 +156,13 @@ public struct ProfileCounts: Sendable {
     public var age: [(String, Int)]
     public var education: [(String, Int)]
     public var occupation: [(String, Int)]
+
+    public init(gender: [(String, Int)], age: [(String, Int)], education: [(String, Int)], occupation: [(String, Int)]) {
+        self.gender = gender
+        self.age = age
+        self.education = education
+        self.occupation = occupation
+    }
 }
 
 public struct Suggestion: Sendable, Equatable, Codable {

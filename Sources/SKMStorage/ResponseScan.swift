@@ -9,6 +9,12 @@ public struct ServiceMonth: Hashable, Sendable, Comparable {
     public var year: Int
     public var month: Int
 
+    public init(service: String, year: Int, month: Int) {
+        self.service = service
+        self.year = year
+        self.month = month
+    }
+
     public static func < (a: ServiceMonth, b: ServiceMonth) -> Bool {
         (a.service, a.year, a.month) < (b.service, b.year, b.month)
     }

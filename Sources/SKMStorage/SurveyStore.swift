@@ -83,6 +83,8 @@ public protocol SurveyStore: AnyObject, Sendable {
     /// statement's order. The dialect is the engine's: a PostgreSQL store picks a per-dialect
     /// variant of the file where one is needed.
     func query(sql: String, arguments: [String: QueryValue]) throws -> (columns: [String], rows: [[QueryValue]])
+    /// The SQL dialect `query` speaks: "sqlite" or "postgres" (NamedQuery picks a variant by it).
+    var sqlDialect: String { get }
 
     // MARK: Tokens and kiosks
 
@@ -124,7 +126,9 @@ public protocol SurveyStore: AnyObject, Sendable {
 }
 
 /// The embedded SQLite store implements all of it.
-extension Store: SurveyStore {}
+extension Store: SurveyStore {
+    public var sqlDialect: String { "sqlite" }
+}
 
 /// Conveniences every store has, built on the requirements: defaults the protocol's
 /// requirements cannot declare, and lists gathered from the streaming reads.

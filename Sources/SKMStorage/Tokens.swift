@@ -27,6 +27,18 @@ public struct APIToken: Sendable, Equatable, Codable {
     public var expiresAt: Int64?
     /// When the token last authenticated a request, to the minute (see `Store.authenticate`).
     public var lastUsedAt: Int64?
+
+    public init(id: Int64, agency: String, role: TokenRole, label: String?, createdAt: Int64, revokedAt: Int64?,
+                expiresAt: Int64?, lastUsedAt: Int64?) {
+        self.id = id
+        self.agency = agency
+        self.role = role
+        self.label = label
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+        self.expiresAt = expiresAt
+        self.lastUsedAt = lastUsedAt
+    }
 }
 
 /// Generating and hashing token secrets.
@@ -65,7 +77,7 @@ extension Store {
                 """, arguments: [TokenSecret.hash(secret), agency, role.rawValue, label, now, expiresAt])
             return db.lastInsertedRowID
         }
-        return (secret, APIToken(id: id, agency: agency, role: role, label: label, createdAt: now, revokedAt: nil, expiresAt: expiresAt))
+        return (secret, APIToken(id: id, agency: agency, role: role, label: label, createdAt: now, revokedAt: nil, expiresAt: expiresAt, lastUsedAt: nil))
     }
 
     /// The live token with this secret — not revoked, not expired at `now` — if any.

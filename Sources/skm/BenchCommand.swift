@@ -4,6 +4,7 @@ import SKMCatalog
 import SKMDemo
 import SKMDomain
 import SKMImport
+import SKMPostgres
 import SKMReports
 import SKMStorage
 
@@ -30,6 +31,14 @@ struct BenchCommand: ParsableCommand {
     var data: String = "exports/bench-data"
 
     @OptionGroup var seeds: SeedsOption
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Bench on PostgreSQL: postgres://user@host:port/db. A fresh database skm_bench is made beside it and dropped after; "
+            + "default: a fresh SQLite file under --data.", valueName: "url"))
+    var store: String?
+
+    /// `--store` when it names PostgreSQL.
+    var postgres: PostgresAddress? { store.flatMap { PostgresAddress.isPostgres($0) ? try? PostgresAddress($0) : nil } }
 
     func run() throws {
         let dir = URL(fileURLWithPath: data).appendingPathComponent("\(transactions)x\(responses)")
@@ -63,9 +72,8 @@ struct BenchCommand: ParsableCommand {
                     .write(transactionsTo: tFile, responsesTo: rFile)
             }
         }
-        let storePath = dir.appendingPathComponent("bench.sqlite").path
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
-        let store = try Store(path: storePath)
+        let (store, storePath, dropBench) = try openBenchStore(dir)
+        defer { dropBench() }
         try store.saveCatalog(agencies: catalog.agencies, holidays: catalog.nationalHolidays, closures: catalog.agencyClosures)
         // Write out what earlier runs and the generator left dirty in the page cache (and the
         // deleted store), so that the kernel's writeback does not compete with the timed stages.
@@ -136,8 +144,20 @@ struct BenchCommand: ParsableCommand {
         // The floor under the import stages: SQLite's thread alone, storing rows as the reading
         // thread hands them over. Each batch is encoded untimed just before it is stored, so
         // memory stays that of one batch; only the inserts and the commit are timed.
-        let rawStore = try Store(path: dir.appendingPathComponent("raw-insert.sqlite").path)
-        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: rawStore.path + s) } }
+        let rawStore: any SurveyStore
+        if let given = postgres {
+            let a = try PostgresAdmin.createDatabase("skm_bench_raw", beside: given)
+            rawStore = try PostgresStore(address: a.url)
+        } else {
+            rawStore = try Store(path: dir.appendingPathComponent("raw-insert.sqlite").path)
+        }
+        defer {
+            if let given = postgres {
+                try? PostgresAdmin.dropDatabase("skm_bench_raw", beside: given)
+            } else {
+                for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: rawStore.path + s) }
+            }
+        }
         for kind in [ImportWriter.Kind.transactions, .responses] {
             let n = kind == .transactions ? transactions : responses
             Memory.resetPeak()
@@ -152,7 +172,7 @@ struct BenchCommand: ParsableCommand {
                 }
             }
             let storing = Date().timeIntervalSince(started) - encoding  // inserts and commit
-            rows.append(["SQLite alone: \(kind.rawValue), pre-encoded", "\(n)", String(format: "%.3f", storing),
+            rows.append(["\(rawStore.sqlDialect == "postgres" ? "PostgreSQL" : "SQLite") alone: \(kind.rawValue), pre-encoded", "\(n)", String(format: "%.3f", storing),
                          String(format: "%.0f", Double(n) / storing), String(format: "%.0f", Memory.peakMB())])
         }
         print(TextTable.render(rows))
@@ -166,6 +186,21 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "  pipeline < 8 s: %.2f s, %@", total, verdict(total < 8)))
         print(String(format: "  pipeline peak memory < 300 MB: %.0f MB, %@", pipelinePeak, verdict(pipelinePeak < 300)))
         print("cores: \(ProcessInfo.processInfo.activeProcessorCount), store: \(storePath)")
+    }
+}
+
+extension BenchCommand {
+    /// A fresh store for the timed stages: a new SQLite file under `dir`, or — with a
+    /// postgres:// `--store` — a new database `skm_bench` beside the one named, dropped after.
+    func openBenchStore(_ dir: URL) throws -> (any SurveyStore, String, () -> Void) {
+        if let store, PostgresAddress.isPostgres(store) {
+            let given = try PostgresAddress(store)
+            let a = try PostgresAdmin.createDatabase("skm_bench", beside: given)
+            return (try PostgresStore(address: a.url), a.description, { try? PostgresAdmin.dropDatabase("skm_bench", beside: given) })
+        }
+        let path = store ?? dir.appendingPathComponent("bench.sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        return (try Store(path: path), path, {})
     }
 }
 

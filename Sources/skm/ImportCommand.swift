@@ -119,10 +119,7 @@ struct ImportCommand: ParsableCommand {
 
 private func runImport(_ kind: ImportKind, _ o: ImportCommand.Options, layout: QuestionnaireLayout, surveyDate: LocalDate? = nil) throws {
     let opts = try o.importOptions(layout: layout).dated(surveyDate)
-    guard FileManager.default.fileExists(atPath: o.storePath) else {
-        throw CLIError("no store at \(o.storePath): run `skm init --store \(o.storePath)` first, or pass --store / set SKM_STORE")
-    }
-    let store = try Store(path: o.storePath)
+    let store = try StoreOptions(store: o.storePath).openExisting()
     do {
         let report = try Importer.run(kind, file: o.file, into: store, options: opts, progress: ImportProgress())
         print(report.summary())

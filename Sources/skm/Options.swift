@@ -1,22 +1,32 @@
 import ArgumentParser
 import Foundation
 import SKMDomain
+import SKMPostgres
 import SKMReports
 import SKMStorage
 
-/// `--store`: the SQLite file. Defaults to `skm.sqlite` in the working directory, or `$SKM_STORE`.
+/// `--store`: the SQLite file, or a PostgreSQL database as `postgres://user@host:port/db`.
+/// Defaults to `skm.sqlite` in the working directory, or `$SKM_STORE`.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("SQLite store file.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("SQLite store file, or postgres://user@host:port/database.", valueName: "path|url"))
     var store: String = ProcessInfo.processInfo.environment["SKM_STORE"] ?? "skm.sqlite"
 
+    var isPostgres: Bool { PostgresAddress.isPostgres(store) }
+
+    init() {}
+    init(store: String) { self.store = store }
+
     func open() throws -> any SurveyStore {
+        if isPostgres {
+            do { return try PostgresStore(address: store) } catch { throw CLIError("\(error)") }
+        }
         do { return try Store(path: store) } catch { throw CLIError("cannot open store \(store): \(error)") }
     }
 
     /// For commands that only read (score, compliance, report, query): a mistyped `--store`
     /// must not leave an empty store file behind, and should say what to do.
     func openExisting() throws -> any SurveyStore {
-        guard FileManager.default.fileExists(atPath: store) else {
+        guard isPostgres || FileManager.default.fileExists(atPath: store) else {
             throw CLIError("no store at \(store): run `skm init --store \(store)` first, or pass --store / set SKM_STORE")
         }
         return try open()
