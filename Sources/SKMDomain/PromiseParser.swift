@@ -16,8 +16,9 @@ import Foundation
 ///   an extension (`dapat diperpanjang 7 hari kerja`) never is;
 /// - when the clock starts (`sejak persyaratan dinyatakan lengkap`, `setelah …`) is kept as
 ///   the promise's `note`;
-/// - variants by clause: *rutin* / *non rutin* (or *darurat*), *DTKS* / *non DTKS* (a clause
-///   saying the data is *belum* in DTKS). An unlabelled duration beside labelled ones is the
+/// - variants by clause: *rutin* / *non rutin*, *DTKS* / *non DTKS* (a clause saying the data
+///   is *belum* in DTKS), and tracks named before a clause's number (*reguler*, *kilat*,
+///   *darurat*, *daring*/*online* …, `namedVariants`). An unlabelled duration beside labelled ones is the
 ///   headline promise: it becomes the variant `umum` and the default; otherwise the first
 ///   labelled variant is the default;
 /// - clock times (`Pukul 07.30 s.d. 12.00 WIB`) are office hours, never a promise.
@@ -152,12 +153,23 @@ public enum PromiseParser {
         func hasPair(_ a: String, _ b: String) -> Bool {
             zip(words, words.dropFirst()).contains { $0 == a && $1 == b }
         }
-        if hasPair("non", "rutin") || has("nonrutin") || has("darurat") { return "non rutin" }
+        if hasPair("non", "rutin") || has("nonrutin") { return "non rutin" }
         if has("rutin") { return "rutin" }
         if hasPair("non", "dtks") || has("nondtks") || (dtksContext && has("belum")) { return "non dtks" }
         if has("dtks") { return "dtks" }
-        return nil
+        // "Reguler 3 hari kerja, kilat 1 hari kerja", "darurat: 1 jam": a service-track word
+        // before the clause's first number names the variant as the decree does.
+        let lead = clause.prefix { !$0.isNumber }.compactMap(\.word)
+        return lead.lazy.compactMap { namedVariants[$0] }.first
     }
+
+    /// Service tracks other offices' decrees name, and the variant each becomes (one spelling
+    /// per track, so a register's `variant` column matches however the decree spelt it).
+    static let namedVariants: [String: String] = [
+        "darurat": "darurat", "reguler": "reguler", "regular": "reguler", "biasa": "biasa",
+        "kilat": "kilat", "cepat": "cepat", "percepatan": "percepatan", "prioritas": "prioritas",
+        "online": "daring", "daring": "daring", "offline": "luring", "luring": "luring",
+    ]
 
     static func noPromiseReason(_ words: String) -> UnmeasurablePromise {
         if words.contains("masal") || words.contains("massal") { return .massService }

@@ -92,6 +92,24 @@ struct PromiseParserTests {
         #expect(p.duration(forVariant: "non rutin") == Self.d(1, .workingDays))
     }
 
+    /// Tracks other decrees name: each clause's own word, not "non rutin" for all of them, and
+    /// no clause lost ("kilat" used to vanish behind "reguler").
+    @Test func namedTracksAreTheirOwnVariants() {
+        let a = PromiseParser.parse("Rutin 6 hari; darurat 1 jam")
+        #expect(a.variants == [.init(name: "rutin", duration: Self.d(6, .calendarDays)),
+                               .init(name: "darurat", duration: Self.d(1, .hours))])
+        #expect(a.defaultVariant == "rutin")
+        let b = PromiseParser.parse("Reguler 3 (tiga) hari kerja, kilat 1 (satu) hari kerja")
+        #expect(b.variants == [.init(name: "reguler", duration: Self.d(3, .workingDays)),
+                               .init(name: "kilat", duration: Self.d(1, .workingDays))])
+        #expect(b.defaultVariant == "reguler")
+        let c = PromiseParser.parse("Online: 1 hari kerja; Offline: 3 hari kerja")
+        #expect(c.variants.map(\.name) == ["daring", "luring"])
+        // A track word after the number is not a label: "3 hari kerja biasa" is one promise.
+        let d = PromiseParser.parse("3 hari kerja biasa")
+        #expect(d.variants == [.init(duration: Self.d(3, .workingDays))])
+    }
+
     @Test func massServiceHasNoPromise() {
         let text = "<ol style=\"list-style-type: none\"> <li>1) Pelayanan di lakukan secara Masal</li> <li>2) Berkerja sama dengan RSIA ( Rumah Sakit Rika Amelia ) Palembang</li> </ol>"
         let p = PromiseParser.parse(text)
