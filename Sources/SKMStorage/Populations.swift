@@ -29,4 +29,24 @@ extension Store {
             return out
         }
     }
+
+    public func statedPopulations(agency: String) throws -> [StatedPopulation] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT service, period, count FROM population WHERE agency = ? ORDER BY period, service",
+                             arguments: [agency]).map { StatedPopulation(service: $0[0], period: $0[1], count: $0[2]) }
+        }
+    }
+}
+
+/// One population an office stated: a service, the period as written ("2025-S1"), a count.
+public struct StatedPopulation: Hashable, Sendable {
+    public var service: String
+    public var period: String
+    public var count: Int
+
+    public init(service: String, period: String, count: Int) {
+        self.service = service
+        self.period = period
+        self.count = count
+    }
 }

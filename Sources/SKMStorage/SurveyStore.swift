@@ -64,6 +64,9 @@ public protocol SurveyStore: AnyObject, Sendable {
     /// The period's responses that name a transaction, with their answer to unsur index `unsur`
     /// (`LinkedAnswer`): the citizens' view of the time beside the register's.
     func linkedAnswers(agency: String, period: Period, method: IKMMethod, unsur: Int) throws -> [LinkedAnswer]
+    /// Streams the agency's responses dated `period`, of every method, whole, in stored order
+    /// (`skm store copy`).
+    func forEachResponse(agency: String, period: Period, _ body: (SurveyResponse) throws -> Void) throws
     /// Respondents by profile category; categories ordered as SQL's `ORDER BY` on text orders them.
     func profileCounts(agency: String, period: Period, service: String?) throws -> ProfileCounts
     /// Streams the period's non-blank saran by date, then stored order.
@@ -123,6 +126,8 @@ public protocol SurveyStore: AnyObject, Sendable {
     func setPopulation(agency: String, service: String, period: Period, count: Int) throws
     /// The populations set for exactly `period`, service code → count.
     func populations(agency: String, period: Period) throws -> [String: Int]
+    /// Every population set for the agency, by period text then service (`skm store copy`).
+    func statedPopulations(agency: String) throws -> [StatedPopulation]
 }
 
 /// The embedded SQLite store implements all of it.

@@ -29,6 +29,7 @@ struct SKM: AsyncParsableCommand {
             TokenCommand.self,
             KioskCommand.self,
             PublishCommand.self,
+            StoreCommand.self,
         ]
     )
 }
