@@ -47,7 +47,7 @@ final class PostgresImportWriter: ImportBatchWriter {
                        "gender", "age", "education", "occupation", "saran", "transaction_id", "fingerprint", "batch"]
         }
         // As SQLite's writer: a file's rejects describe its latest import.
-        try session.execute("DELETE FROM reject WHERE file = $1 AND batch IN (SELECT id FROM import_batch WHERE kind = $2)",
+        try session.execute("DELETE FROM reject WHERE file = $1 AND EXISTS (SELECT 1 FROM import_batch b WHERE b.id = reject.batch AND b.kind = $2)",
                             [Bind.text(file), Bind.text(kind.rawValue)])
         let rows = try session.rows("INSERT INTO import_batch (kind, file, imported_at) VALUES ($1, $2, $3) RETURNING id",
                                     [Bind.text(kind.rawValue), Bind.text(file), Bind.int(Int64(Date().timeIntervalSince1970))])

@@ -131,6 +131,10 @@ enum PostgresSchema {
                 PRIMARY KEY (agency, service, period)
             );
             """),
+        // SQLite's v10: an import's first statement finds its file's earlier rejects by name.
+        Migration(version: 4, name: "rejects by file", sql: """
+            CREATE INDEX reject_by_file ON reject(file);
+            """),
     ]
 
     /// Brings the database up to date. Two processes starting at once (two servers) take

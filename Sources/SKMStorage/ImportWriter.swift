@@ -82,8 +82,11 @@ public final class ImportWriter {
         self.file = file
         // A file's rejects describe its latest import: importing it again replaces them rather
         // than listing the same bad rows twice.
-        try db.execute(sql: "DELETE FROM reject WHERE file = ? AND batch IN (SELECT id FROM import_batch WHERE kind = ?)",
-                       arguments: [file, kind.rawValue])
+        // EXISTS, not IN: an IN list is built by scanning every batch (migration v10).
+        try db.execute(sql: """
+            DELETE FROM reject WHERE file = ?
+              AND EXISTS (SELECT 1 FROM import_batch b WHERE b.id = reject.batch AND b.kind = ?)
+            """, arguments: [file, kind.rawValue])
         try db.execute(sql: "INSERT INTO import_batch (kind, file, imported_at) VALUES (?, ?, ?)",
                        arguments: [kind.rawValue, file, Int64(Date().timeIntervalSince1970)])
         batchID = db.lastInsertedRowID
