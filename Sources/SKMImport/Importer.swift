@@ -64,7 +64,10 @@ public enum ImportError: Error, CustomStringConvertible {
     /// The file breaks an input limit as a whole (docs/input-limits.md): nothing is stored.
     case tooLarge(file: String, InputLimitFault)
 
-    public var description: String {
+    /// Escaped for the terminal (`TerminalText`): file names, codes and values come from outside.
+    public var description: String { TerminalText.escaped(text) }
+
+    private var text: String {
         switch self {
         case let .agencyRequired(f):
             "\(f) has no agency column: pass --agency CODE"

@@ -61,7 +61,8 @@ public struct CSVUploadService: Sendable {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: Self.root.path)
         defer { try? FileManager.default.removeItem(at: dir) }  // every path out, errors included
-        let path = dir.appendingPathComponent(name).path
+        // Spooled under a fixed name: the caller's, however long in bytes, only labels the batch.
+        let path = dir.appendingPathComponent(kind == .transactions ? "transactions.csv" : "responses.csv").path
         // 0600 from creation: the upload may hold identity numbers until its columns are dropped.
         guard FileManager.default.createFile(atPath: path, contents: csv, attributes: [.posixPermissions: 0o600]) else {
             throw Problem(.internalError, detail: "The upload could not be spooled.")

@@ -30,13 +30,27 @@ public struct FigureQuery: Sendable {
         self.asOf = asOf
     }
 
-    /// Parses query parameters; a bad one is a 400 naming it.
+    /// `YYYY-MM-DD..YYYY-MM-DD` in shape (the OpenAPI pattern's), whether or not the days exist.
+    static func isRangeShaped(_ p: String) -> Bool {
+        let b = Array(p.utf8)
+        guard b.count == 22, b[10] == 0x2E, b[11] == 0x2E else { return false }
+        return [0, 12].allSatisfy { o in
+            (0..<10).allSatisfy { i in [4, 7].contains(i) ? b[o + i] == 0x2D : (0x30...0x39).contains(b[o + i]) }
+        }
+    }
+
+    /// Parses query parameters; a bad one is a 400 naming it (a range of days that do not
+    /// exist, which the OpenAPI pattern cannot tell, a 422).
     public init(parameters: [String: String]) throws {
         func bad(_ name: String, _ detail: String) -> Problem { Problem(.invalidParameter, detail: detail, field: name) }
         guard let p = parameters["period"], !p.isEmpty else {
             throw bad("period", "Query parameter 'period' is required, e.g. period=2024-S1.")
         }
         guard let period = PeriodSpec(parsing: p) else {
+            if Self.isRangeShaped(p) {  // written as a range, but a day that does not exist or backwards: 422
+                throw Problem(.invalidField, detail: "'\(p)' is not a range of real days, first to last (e.g. 2024-01-01..2024-03-31).",
+                              field: "period")
+            }
             throw bad("period", "'\(p)' is not a period: use 2025-03, 2024-Q3, 2024-S1, 2024, 2024-01-01..2024-03-31 or previous-/current-month, -quarter, -semester, -year.")
         }
         var options = ReportOptions()

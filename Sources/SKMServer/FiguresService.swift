@@ -135,7 +135,7 @@ public struct FiguresService: Sendable {
     private func resolve(agency code: String, _ q: FigureQuery) throws -> (Agency, ComplianceSource) {
         let agency = try store.agencyOrNotFound(code)
         if let s = q.service, agency.service(s) == nil {
-            throw Problem(.invalidParameter, detail: "Unknown service '\(s)' for \(code); known: \(agency.services.map(\.code).joined(separator: ", ")).",
+            throw Problem(.notFound, detail: "Unknown service '\(s)' for \(code); known: \(agency.services.map(\.code).joined(separator: ", ")).",
                           field: "service")
         }
         let source = q.asOf.map { complianceAsOf($0.instant(in: agency.timeZone)) } ?? compliance

@@ -225,7 +225,7 @@ paths:
       summary: Record that an open transaction was finished (officer token)
       parameters:
         - {$ref: "#/components/parameters/agency"}
-        - {name: id, in: path, required: true, schema: {type: string}}
+        - {name: id, in: path, required: true, schema: {$ref: "#/components/schemas/Id"}}
       requestBody:
         required: true
         content:
@@ -237,10 +237,12 @@ paths:
                 finished_at: {type: string, format: date-time, example: "2024-03-05T10:00:00+07:00"}
       responses:
         "200": {$ref: "#/components/responses/Receipt"}
+        "400": {$ref: "#/components/responses/Problem"}
         "401": {$ref: "#/components/responses/Problem"}
         "403": {$ref: "#/components/responses/Problem"}
         "404": {$ref: "#/components/responses/Problem"}
         "409": {$ref: "#/components/responses/Problem"}
+        "413": {$ref: "#/components/responses/Problem"}
         "422": {$ref: "#/components/responses/Problem"}
   /v1/agencies/{agency}/ikm:
     get:
@@ -251,7 +253,7 @@ paths:
         - {$ref: "#/components/parameters/service"}
         - {$ref: "#/components/parameters/method"}
         - {$ref: "#/components/parameters/weights"}
-        - {name: population, in: query, description: Population for the sample check instead of the period's transactions., schema: {type: integer, minimum: 1}}
+        - {name: population, in: query, description: Population for the sample check instead of the period's transactions., schema: {type: integer, minimum: 1, maximum: 9223372036854775807}}
       responses:
         "200":
           description: IKM figures (the same as in the JSON report).
@@ -262,6 +264,7 @@ paths:
         "401": {$ref: "#/components/responses/Problem"}
         "403": {$ref: "#/components/responses/Problem"}
         "404": {$ref: "#/components/responses/Problem"}
+        "422": {$ref: "#/components/responses/Problem"}
   /v1/agencies/{agency}/compliance:
     get:
       summary: Turnaround against the promised completion time, per service and overall
@@ -280,6 +283,7 @@ paths:
         "401": {$ref: "#/components/responses/Problem"}
         "403": {$ref: "#/components/responses/Problem"}
         "404": {$ref: "#/components/responses/Problem"}
+        "422": {$ref: "#/components/responses/Problem"}
         "409": {$ref: "#/components/responses/Problem"}
   /v1/agencies/{agency}/report:
     get:
@@ -303,6 +307,7 @@ paths:
         "401": {$ref: "#/components/responses/Problem"}
         "403": {$ref: "#/components/responses/Problem"}
         "404": {$ref: "#/components/responses/Problem"}
+        "422": {$ref: "#/components/responses/Problem"}
         "409": {$ref: "#/components/responses/Problem"}
 components:
   securitySchemes:
@@ -314,7 +319,9 @@ components:
       in: query
       required: true
       description: 2025-03, 2024-Q3, 2024-S1, 2024, or 2024-01-01..2024-03-31 (local days of the agency); or previous-|current-month, -quarter, -semester, -year, resolved on the agency's local day (the response's period is the concrete one).
-      schema: {type: string}
+      schema:
+        type: string
+        pattern: '^((19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2]|[QqTt][1-4]|[Ss][12]))?|(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\.\.(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])|(previous|current)-(month|quarter|semester|year))$'
     service: {name: service, in: query, schema: {type: string}}
     method: {name: method, in: query, schema: {type: string, enum: [permenpanrb-14-2017, kepmenpan-25-2004]}}
     weights: {name: weights, in: query, schema: {type: string, enum: [exact, "0.111", "0.11"]}}
@@ -322,7 +329,9 @@ components:
       name: as_of
       in: query
       description: Judge open transactions as of the end of this local day (YYYY-MM-DD) or an ISO 8601 time with offset; default now.
-      schema: {type: string}
+      schema:
+        type: string
+        pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$'
     filename: {name: filename, in: query, description: Name the batch and its rejects are filed under., schema: {type: string}}
     csvService: {name: service, in: query, description: Service code for files without a service column., schema: {type: string}}
     layout: {name: layout, in: query, schema: {type: string, enum: [regulation, sample-form, kepmenpan-2004]}}
@@ -369,10 +378,17 @@ components:
                     value: {type: string, nullable: true}
                     reason: {type: string}
                     agency: {type: string, nullable: true}
+                    position: {type: integer, nullable: true, description: The column's 1-based position in the file.}
               rejects_not_listed: {type: integer}
               dropped_columns: {type: array, items: {type: string}}
               ignored_columns: {type: array, items: {type: string}}
   schemas:
+    Id:
+      type: string
+      description: 1-64 characters without spaces or control characters, as registers and kiosks make them; a response's id is generated when absent (send one so a retry is recognised).
+      minLength: 1
+      maxLength: 64
+      pattern: '^[^\u0000-\u0020\u007F]+$'
     Problem:
       type: object
       required: [type, title, status, detail, field]
@@ -393,8 +409,8 @@ components:
       type: object
       required: [service, date, answers]
       properties:
-        id: {type: string, maxLength: 64, description: Generated when absent; send one so a retry is recognised.}
-        service: {type: string}
+        id: {$ref: "#/components/schemas/Id"}
+        service: {type: string, minLength: 1}
         date: {type: string, format: date}
         answers:
           type: array
@@ -407,20 +423,20 @@ components:
           properties:
             gender: {type: string, enum: [L, P]}
             age: {type: integer, minimum: 10, maximum: 120}
-            education: {type: string}
-            occupation: {type: string}
+            education: {type: string, maxLength: 100}
+            occupation: {type: string, maxLength: 100}
         saran: {type: string, maxLength: 2000}
-        transaction_id: {type: string}
+        transaction_id: {$ref: "#/components/schemas/Id"}
     TransactionInput:
       type: object
       required: [id, service, received_at]
       properties:
-        id: {type: string, maxLength: 64}
-        service: {type: string}
+        id: {$ref: "#/components/schemas/Id"}
+        service: {type: string, minLength: 1}
         received_at: {type: string, format: date-time, description: ISO 8601 with an offset.}
         finished_at: {type: string, format: date-time}
-        variant: {type: string}
-        channel: {type: string}
+        variant: {type: string, maxLength: 64}
+        channel: {type: string, maxLength: 64}
         pauses:
           type: array
           items:

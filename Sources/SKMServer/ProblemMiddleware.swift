@@ -21,7 +21,7 @@ struct ProblemMiddleware: RouterMiddleware {
             }
             var allowed: [String] = []
             if problem.type == "/problems/no-route" {
-                allowed = routes.filter { Self.matches($0.path, request.uri.path) }.map(\.method.rawValue)
+                allowed = Self.allowed(routes, request.uri.path)
                 if !allowed.isEmpty {
                     problem = Problem(.methodNotAllowed, detail: "\(request.method) is not allowed on \(request.uri.path); use \(allowed.joined(separator: ", ")).")
                 }
@@ -30,6 +30,16 @@ struct ProblemMiddleware: RouterMiddleware {
             if !allowed.isEmpty { response.headers[.allow] = allowed.joined(separator: ", ") }
             return response
         }
+    }
+
+    /// The methods of the routes the router would pick for `path`: a literal segment wins over
+    /// a `{parameter}` one (`/transactions/batch` is POST only, never the PATCH of
+    /// `/transactions/{id}`), so only the most literal matches count.
+    static func allowed(_ routes: [(method: HTTPRequest.Method, path: String)], _ path: String) -> [String] {
+        let fitting = routes.filter { matches($0.path, path) }
+        func literals(_ p: String) -> Int { p.split(separator: "/").filter { !$0.hasPrefix("{") }.count }
+        guard let best = fitting.map({ literals($0.path) }).max() else { return [] }
+        return fitting.filter { literals($0.path) == best }.map(\.method.rawValue)
     }
 
     /// Whether a concrete path fits a route pattern (`{name}` matches one non-empty segment).

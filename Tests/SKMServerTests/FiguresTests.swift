@@ -61,12 +61,21 @@ import Testing
         let w = try World()
         try await w.test { c in
             for (query, field) in [("", "period"), ("period=2024-S3", "period"), ("period=2024&method=x", "method"),
-                                   ("period=2024&weights=0.1", "weights"), ("period=2024&service=paspor", "service"),
-                                   ("period=2024&population=-3", "population")] {
+                                   ("period=2024&weights=0.1", "weights"), ("period=2024&population=-3", "population")] {
                 let r = try await c.send(.get, "/v1/agencies/lebong/ikm?\(query)", token: w.reader)
                 #expect(r.status == 400, "\(query)")
                 #expect(r.field == field, "\(query)")
                 #expect(r.type == "/problems/invalid-parameter")
+            }
+            // What the query's shape cannot show: a service the agency does not have is not found,
+            // a range of days that do not exist (or backwards) is unprocessable.
+            let paspor = try await c.send(.get, "/v1/agencies/lebong/ikm?period=2024&service=paspor", token: w.reader)
+            #expect(paspor.status == 404)
+            #expect(paspor.field == "service")
+            for range in ["2024-02-30..2024-03-31", "2024-03-31..2024-01-01"] {
+                let r = try await c.send(.get, "/v1/agencies/lebong/ikm?period=\(range)", token: w.reader)
+                #expect(r.status == 422, "\(range)")
+                #expect(r.field == "period")
             }
             let unknown = try await c.send(.get, "/v1/agencies/atlantis/ikm?period=2024", token: nil)
             #expect(unknown.status == 401)
@@ -233,6 +242,10 @@ import Testing
             #expect(wrongMethod.status == 405)
             #expect(wrongMethod.type == "/problems/method-not-allowed")
             #expect(wrongMethod.headers[.allow] == "PATCH")
+            // A literal segment wins over {id}, as in the router: batch takes POST only.
+            let batch = try await c.send(.options, "/v1/agencies/lebong/transactions/batch")
+            #expect(batch.status == 405)
+            #expect(batch.headers[.allow] == "POST")
         }
     }
 }

@@ -74,6 +74,25 @@ import Testing
 
 /// Upload errors name the column and never a server path or process id; spools go away.
 @Suite struct UploadErrorTests {
+    /// One row over `InputLimits.uploadRows` refuses the whole upload with 413, naming the
+    /// line; nothing is stored. (The limit itself is accepted: `InputLimitsTests`.)
+    @Test func anUploadOneRowOverTheCapIs413AndStoresNothing() async throws {
+        let w = try World()
+        var csv = "id,service,received_at\n"
+        csv.reserveCapacity(InputLimits.uploadRows * 12)
+        for i in 0...InputLimits.uploadRows { csv += "t\(i),kb,x\n" }
+        let body = csv
+        try await w.test { c in
+            let r = try await c.send(.post, "/v1/agencies/lebong/transactions/csv", token: w.officer, raw: body,
+                                     headers: UploadTests.csvHeaders)
+            #expect(r.status == 413, "\(r.text)")
+            #expect(r.json["detail"] as? String
+                == "Line 250002: more than 250000 rows, the limit of one upload; split the file; nothing was stored.")
+        }
+        #expect(try w.store.importBatches().isEmpty)
+        #expect(try w.store.rejectCount(agency: nil) == 0)
+    }
+
     @Test func missingColumnIs422NamingItWithoutServerPaths() async throws {
         let w = try World()
         try await w.test { c in
