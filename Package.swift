@@ -119,6 +119,6 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .testTarget(name: "SKMCLITests"),
-        .testTarget(name: "SKMPagesTests", dependencies: ["SKMPages", "SKMQRCode", "SKMDomain"]),
+        .testTarget(name: "SKMPagesTests", dependencies: ["SKMPages", "SKMQRCode", "SKMDomain", "SKMReports"]),
     ]
 )

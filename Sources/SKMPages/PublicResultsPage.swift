@@ -113,7 +113,7 @@ public struct PublicResultsPage: Sendable {
         let floor = max(25, (((values.min() ?? 60) - 5) / 5).rounded(.down) * 5)
         let points = trend.map { p in
             SVGChart.Point(label: ResultsWording.shortPeriod(p.period), value: p.ikm,
-                           text: p.ikm.map { NumberText.decimal($0, l) } ?? "–")
+                           text: p.ikm.map { NumberText.decimal($0, l) } ?? (p.suppressed ? Publication.fewerThanFive : "–"))
         }
         return figure("h-trend", title, SVGChart.line(points, floor: floor, ceiling: 100, guides: ResultsWording.gradeGuides,
                                                       id: "chart-trend", title: title))

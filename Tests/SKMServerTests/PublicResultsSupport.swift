@@ -8,8 +8,8 @@ import SKMReports
 import SKMServer
 import SKMStorage
 
-/// The seed catalog's Bengkulu Selatan with a small, known set of answers: 2024-S2 and
-/// 2025-S1, where the violence-complaint service (`pengaduan-kekerasan`) has 3 respondents.
+/// The seed catalog's Bengkulu Selatan with a small, known set of answers: 2 in 2024-S1, 10 in
+/// 2024-S2, and 38 in 2025-S1, where the violence-complaint service (`pengaduan-kekerasan`) has 3.
 struct PublicWorld {
     static let agency = "bengkulu-selatan"
     static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -43,6 +43,8 @@ struct PublicWorld {
             }
             let october = LocalDate(year: 2024, month: 10, day: 7)!
             for i in 0..<10 { try add("informasi", october, Array(repeating: 3 + i % 2, count: 9), gender: "P") }
+            // 2024-S1: two respondents for the whole office, too few to publish anything of.
+            for _ in 0..<2 { try add("informasi", LocalDate(year: 2024, month: 2, day: 5)!, Array(repeating: 4, count: 9), gender: "L") }
         }
         _ = try store.importBatch(kind: .transactions, file: "test") { w in
             // Informasi: two files finished the next morning, one a month later.

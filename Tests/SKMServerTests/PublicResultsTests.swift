@@ -122,6 +122,20 @@ import Testing
         }
     }
 
+    @Test func anOfficeWithFewerThanFiveRespondentsShowsNoFigureNorInTheTrend() async throws {
+        let w = try PublicWorld()
+        try w.store.setPublication(agency: "bengkulu-selatan", on: true)
+        try await w.test { c in
+            let s1 = try await c.send(.get, "/p/bengkulu-selatan?period=2024-S1").text
+            #expect(element("ikm-value", in: s1) == "&lt; 5")
+            #expect(element("respondents", in: s1) == "&lt; 5 responden")
+            #expect(!s1.contains("class=\"grade\"") && !s1.contains("chart-unsur"))
+            // In 2025-S1's trend, 2024-S1 is a gap marked "< 5" between no line and 2024-S2's 87,50.
+            let trend = try await c.send(.get, "/p/bengkulu-selatan?period=2025-S1").text
+            #expect(trend.contains("S1 2024: &lt; 5; S2 2024: 87,50; S1 2025: "))
+        }
+    }
+
     @Test func englishByQueryWithPointDecimalsAndALinkBack() async throws {
         let w = try PublicWorld()
         try w.store.setPublication(agency: "bengkulu-selatan", on: true)
