@@ -47,10 +47,11 @@ struct PublicWorld {
             for _ in 0..<2 { try add("informasi", LocalDate(year: 2024, month: 2, day: 5)!, Array(repeating: 4, count: 9), gender: "L") }
         }
         _ = try store.importBatch(kind: .transactions, file: "test") { w in
-            // Informasi: two files finished the next morning, one a month later.
+            // Informasi ("1 (satu) hari": by the end of the day of receipt): two files finished the
+            // same day, one a month later.
             let day = LocalDate(year: 2025, month: 3, day: 3)!
             let start = IndonesianTimeZone.wib.instant(day, minuteOfDay: 9 * 60)
-            for (i, hours) in [20, 22, 24 * 30].enumerated() {
+            for (i, hours) in [2, 5, 24 * 30].enumerated() {
                 _ = try w.insert(Transaction(id: "T\(i)", agency: Self.agency, service: "informasi", receivedAt: start,
                                              finishedAt: start + Int64(hours) * 3600), receivedDate: day)
             }

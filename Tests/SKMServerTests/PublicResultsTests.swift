@@ -43,9 +43,12 @@ import Testing
         #expect(overall["respondents"] as? Int == 38)  // 12 + 3 + 8 + 6 + 9
         let services = try #require(json["services"] as? [[String: Any]]).map { s in
             let f = s["figures"] as? [String: Any] ?? [:]
-            return (code: s["code"] as? String ?? "", ikm: f["ikm_converted_rounded"] as? Double,
-                    respondents: f["respondents"] as? Int, suppressed: f["suppressed"] as? Bool)
+            return (code: s["code"] as? String ?? "", name: s["name"] as? String ?? "", ikm: f["ikm_converted_rounded"] as? Double,
+                    respondents: f["respondents"] as? Int, suppressed: f["suppressed"] as? Bool,
+                    onTime: (f["compliance"] as? [String: Any])?["on_time_rate"] as? Double)
         }
+        // Informasi: two of its three files on time.
+        #expect(services.first { $0.code == "informasi" }?.onTime == 2.0 / 3)
         #expect(services.count == 5)
         try await w.test { c in
             let r = try await c.send(.get, "/p/bengkulu-selatan")
@@ -65,7 +68,13 @@ import Testing
                 } else {
                     #expect(s.suppressed == true && item.contains("IKM &lt; 5"), "\(s.code)")
                 }
+                // The on-time chart says the JSON's rate (files, so shown for hidden services too).
+                if let rate = s.onTime {
+                    #expect(page.contains("\(s.name): " + String(format: "%.1f", rate * 100).replacingOccurrences(of: ".", with: ",") + " %"), "\(s.code)")
+                }
             }
+            // Informasi had 3 files in the period, so 3 respondents are enough (Krejcie–Morgan).
+            #expect(try #require(serviceItem("informasi", in: page)).contains("12 responden</span> · sampel cukup (minimal 3 responden untuk 3 layanan)"))
             #expect(page.contains("Metode PermenPANRB No. 14 Tahun 2017 · bobot per unsur 1/9 · Urutan unsur PermenPANRB 14/2017 (U8 Pengaduan, U9 Sarana) · periode 2025-01-01 s.d. 2025-06-30 · dihitung "))
             #expect(!page.contains("http://") && !page.contains("https://") && !page.contains("<script"), "nothing fetched or run")
         }
