@@ -133,6 +133,6 @@ let package = Package(
         .testTarget(name: "SKMPostgresTests", dependencies: [
             "SKMPostgres", "SKMStorage", "SKMDomain", "SKMImport", "SKMReports", "SKMCatalog", "SKMDemo",
         ]),
-        .testTarget(name: "SKMPagesTests", dependencies: ["SKMPages", "SKMQRCode", "SKMDomain"]),
+        .testTarget(name: "SKMPagesTests", dependencies: ["SKMPages", "SKMQRCode", "SKMDomain", "SKMReports"]),
     ]
 )

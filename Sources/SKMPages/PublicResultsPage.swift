@@ -113,7 +113,7 @@ public struct PublicResultsPage: Sendable {
         let floor = max(25, (((values.min() ?? 60) - 5) / 5).rounded(.down) * 5)
         let points = trend.map { p in
             SVGChart.Point(label: ResultsWording.shortPeriod(p.period), value: p.ikm,
-                           text: p.ikm.map { NumberText.decimal($0, l) } ?? "–")
+                           text: p.ikm.map { NumberText.decimal($0, l) } ?? (p.suppressed ? Publication.fewerThanFive : "–"))
         }
         return figure("h-trend", title, SVGChart.line(points, floor: floor, ceiling: 100, guides: ResultsWording.gradeGuides,
                                                       id: "chart-trend", title: title))
@@ -153,13 +153,13 @@ public struct PublicResultsPage: Sendable {
         .period{font-size:1.125rem;margin:.25rem 0 1rem}
         .picker label{display:block;font-weight:600;margin-bottom:.25rem}
         .pick{display:flex;gap:.5rem;flex-wrap:wrap}
-        .pick select{flex:1 1 12rem;min-height:48px;padding:.5rem .75rem;font:inherit;color:#1b1b1b;background:#fff;\
+        .pick select{flex:1 1 8rem;min-width:0;min-height:48px;padding:.5rem .75rem;font:inherit;color:#1b1b1b;background:#fff;\
         border:1px solid #6b7280;border-radius:.375rem}
         .pick .button{width:auto;flex:0 0 auto}
         .headline{margin:1.25rem 0;padding:1rem;border-radius:.75rem;background:#0b4f8a;color:#fff;text-align:center}
         .headline p{margin:.25rem 0}
         .ikm-label{font-weight:600}
-        .ikm{font-size:3.5rem;line-height:1.1;font-weight:800;letter-spacing:-.02em}
+        .ikm{font-size:clamp(2rem,15vw,3.5rem);line-height:1.1;font-weight:800;letter-spacing:-.02em}
         .grade{font-size:1.25rem;font-weight:700}
         .services{list-style:none;margin:0;padding:0}
         .services li{border:1px solid #c4c9cf;border-radius:.5rem;padding:.5rem .75rem;margin:0 0 .75rem}
@@ -168,7 +168,7 @@ public struct PublicResultsPage: Sendable {
         .svc-ikm{font-weight:700;font-size:1.125rem}
         figure{margin:0}
         svg.chart{display:block;width:100%;height:auto;max-width:36rem}
-        .profile{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.75rem}
+        .profile{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(14rem,100%),1fr));gap:.75rem}
         .profile table{border-collapse:collapse;width:100%}
         .profile caption{text-align:left;font-weight:700;padding:.25rem 0}
         .profile th,.profile td{text-align:left;padding:.25rem .5rem .25rem 0;border-bottom:1px solid #e1e4e8;font-weight:400}

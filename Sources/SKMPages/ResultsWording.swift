@@ -25,8 +25,10 @@ enum ResultsWording {
         guard let s = g.sample, s.population > 0 else { return nil }
         let required = NumberText.integer(s.required, l), population = NumberText.integer(s.population, l)
         return s.isAdequate
-            ? l.pick("sampel cukup (minimal \(required) dari \(population) layanan)", "sample large enough (at least \(required) of \(population) services)")
-            : l.pick("sampel belum cukup (minimal \(required) dari \(population) layanan)", "sample too small (at least \(required) of \(population) services needed)")
+            ? l.pick("sampel cukup (minimal \(required) responden untuk \(population) layanan)",
+                     "sample large enough (at least \(required) respondents for \(population) services delivered)")
+            : l.pick("sampel belum cukup (minimal \(required) responden untuk \(population) layanan)",
+                     "sample too small (at least \(required) respondents needed for \(population) services delivered)")
     }
 
     static func unsurName(_ u: UnsurFigures, _ l: PageLanguage) -> String { l == .id ? u.name : u.nameEn }

@@ -28,6 +28,8 @@ public struct PublicResults: Sendable {
         /// *IKM unit pelayanan* (×25) rounded as the grade table reads it; nil as above.
         public var ikm: Double?
         public var mutu: String?
+        /// Fewer than 5 respondents: shown as "< 5" rather than as no data.
+        public var suppressed: Bool
     }
 
     /// The period a visitor sees without choosing: the latest semester that has ended on
@@ -76,10 +78,11 @@ extension ReportPipeline {
             guard let span, earlier.end >= span.0 else { break }
             let responses = try store.periodResponses(agency: agency.code, period: earlier, method: builderOptions.method)
             let r = try builder.build(agency: agency, period: earlier, responses: responses, turnaround: nil)
-            trend.append(.init(period: earlier, ikm: r.overall.ikmConvertedRounded, mutu: r.overall.mutu))
+            trend.append(.init(period: earlier, ikm: r.overall.ikmConvertedRounded, mutu: r.overall.mutu, suppressed: r.overall.suppressed == true))
         }
         trend.reverse()
-        trend.append(.init(period: period, ikm: report.overall.ikmConvertedRounded, mutu: report.overall.mutu))
+        trend.append(.init(period: period, ikm: report.overall.ikmConvertedRounded, mutu: report.overall.mutu,
+                           suppressed: report.overall.suppressed == true))
 
         let periods = span.map { PublicResults.pickable(first: $0.0, last: $0.1, today: today) } ?? []
         return PublicResults(report: report, trend: trend, periods: periods, calculatedOn: today)

@@ -8,8 +8,8 @@ import SKMReports
 import SKMServer
 import SKMStorage
 
-/// The seed catalog's Bengkulu Selatan with a small, known set of answers: 2024-S2 and
-/// 2025-S1, where the violence-complaint service (`pengaduan-kekerasan`) has 3 respondents.
+/// The seed catalog's Bengkulu Selatan with a small, known set of answers: 2 in 2024-S1, 10 in
+/// 2024-S2, and 38 in 2025-S1, where the violence-complaint service (`pengaduan-kekerasan`) has 3.
 struct PublicWorld {
     static let agency = "bengkulu-selatan"
     static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -43,12 +43,15 @@ struct PublicWorld {
             }
             let october = LocalDate(year: 2024, month: 10, day: 7)!
             for i in 0..<10 { try add("informasi", october, Array(repeating: 3 + i % 2, count: 9), gender: "P") }
+            // 2024-S1: two respondents for the whole office, too few to publish anything of.
+            for _ in 0..<2 { try add("informasi", LocalDate(year: 2024, month: 2, day: 5)!, Array(repeating: 4, count: 9), gender: "L") }
         }
         _ = try store.importBatch(kind: .transactions, file: "test") { w in
-            // Informasi: two files finished the next morning, one a month later.
+            // Informasi ("1 (satu) hari": by the end of the day of receipt): two files finished the
+            // same day, one a month later.
             let day = LocalDate(year: 2025, month: 3, day: 3)!
             let start = IndonesianTimeZone.wib.instant(day, minuteOfDay: 9 * 60)
-            for (i, hours) in [20, 22, 24 * 30].enumerated() {
+            for (i, hours) in [2, 5, 24 * 30].enumerated() {
                 _ = try w.insert(Transaction(id: "T\(i)", agency: Self.agency, service: "informasi", receivedAt: start,
                                              finishedAt: start + Int64(hours) * 3600), receivedDate: day)
             }

@@ -43,9 +43,12 @@ import Testing
         #expect(overall["respondents"] as? Int == 38)  // 12 + 3 + 8 + 6 + 9
         let services = try #require(json["services"] as? [[String: Any]]).map { s in
             let f = s["figures"] as? [String: Any] ?? [:]
-            return (code: s["code"] as? String ?? "", ikm: f["ikm_converted_rounded"] as? Double,
-                    respondents: f["respondents"] as? Int, suppressed: f["suppressed"] as? Bool)
+            return (code: s["code"] as? String ?? "", name: s["name"] as? String ?? "", ikm: f["ikm_converted_rounded"] as? Double,
+                    respondents: f["respondents"] as? Int, suppressed: f["suppressed"] as? Bool,
+                    onTime: (f["compliance"] as? [String: Any])?["on_time_rate"] as? Double)
         }
+        // Informasi: two of its three files on time.
+        #expect(services.first { $0.code == "informasi" }?.onTime == 2.0 / 3)
         #expect(services.count == 5)
         try await w.test { c in
             let r = try await c.send(.get, "/p/bengkulu-selatan")
@@ -65,7 +68,13 @@ import Testing
                 } else {
                     #expect(s.suppressed == true && item.contains("IKM &lt; 5"), "\(s.code)")
                 }
+                // The on-time chart says the JSON's rate (files, so shown for hidden services too).
+                if let rate = s.onTime {
+                    #expect(page.contains("\(s.name): " + String(format: "%.1f", rate * 100).replacingOccurrences(of: ".", with: ",") + " %"), "\(s.code)")
+                }
             }
+            // Informasi had 3 files in the period, so 3 respondents are enough (Krejcie–Morgan).
+            #expect(try #require(serviceItem("informasi", in: page)).contains("12 responden</span> · sampel cukup (minimal 3 responden untuk 3 layanan)"))
             #expect(page.contains("Metode PermenPANRB No. 14 Tahun 2017 · bobot per unsur 1/9 · Urutan unsur PermenPANRB 14/2017 (U8 Pengaduan, U9 Sarana) · periode 2025-01-01 s.d. 2025-06-30 · dihitung "))
             #expect(!page.contains("http://") && !page.contains("https://") && !page.contains("<script"), "nothing fetched or run")
         }
@@ -119,6 +128,20 @@ import Testing
             let bad = try await c.send(.get, "/p/bengkulu-selatan?period=semester-1")
             #expect(bad.status == 400)
             #expect(bad.text.contains("Periode tidak tersedia"))
+        }
+    }
+
+    @Test func anOfficeWithFewerThanFiveRespondentsShowsNoFigureNorInTheTrend() async throws {
+        let w = try PublicWorld()
+        try w.store.setPublication(agency: "bengkulu-selatan", on: true)
+        try await w.test { c in
+            let s1 = try await c.send(.get, "/p/bengkulu-selatan?period=2024-S1").text
+            #expect(element("ikm-value", in: s1) == "&lt; 5")
+            #expect(element("respondents", in: s1) == "&lt; 5 responden")
+            #expect(!s1.contains("class=\"grade\"") && !s1.contains("chart-unsur"))
+            // In 2025-S1's trend, 2024-S1 is a gap marked "< 5" between no line and 2024-S2's 87,50.
+            let trend = try await c.send(.get, "/p/bengkulu-selatan?period=2025-S1").text
+            #expect(trend.contains("S1 2024: &lt; 5; S2 2024: 87,50; S1 2025: "))
         }
     }
 

@@ -78,6 +78,14 @@ def main():
             check("." in d.find_element(By.ID, "ikm-value").text, "English writes a decimal point")
             harness.screenshot(d, "public-page-en")
 
+        print("200 % zoom on a 360 px phone (a 180 px wide layout viewport)")
+        with harness.browser(width=180, height=370) as d:
+            d.get(url)
+            width = d.execute_script("return document.documentElement.scrollWidth")
+            check(width <= 180, f"200 % zoom: no horizontal scrolling (scrollWidth {width})")
+            check(d.find_element(By.ID, "ikm-value").text == headline(ikm), "200 % zoom: the headline is whole")
+            harness.screenshot(d, "public-page-zoom200", max_height=1200)
+
         print("JavaScript off")
         with harness.browser(javascript=False) as d:
             d.get(url)
