@@ -24,7 +24,15 @@ extension Store {
             }
             for h in holidays { try insert(h, agency: "", db) }
             for (agency, list) in closures { for h in list { try insert(h, agency: agency, db) } }
+            try Self.bumpCatalogVersion(db)
         }
+    }
+
+    /// Every change to the catalog moves its version on, so a process holding decoded agencies
+    /// (DecodedAgencies) reads them again.
+    static func bumpCatalogVersion(_ db: Database) throws {
+        let version = try Int64.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        try db.execute(sql: "PRAGMA user_version = \(version + 1)")
     }
 
     private func insert(_ h: Holiday, agency: String, _ db: Database) throws {
@@ -34,12 +42,15 @@ extension Store {
 
     public func agencies() throws -> [Agency] {
         try writer.read { db in
+            let version = try Int64.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if let kept = decodedAgencies.agencies(atVersion: version) { return kept }
             // A cursor, not fetchAll: rows are read in place instead of copied with their texts.
             var out: [Agency] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT code, definition FROM agency ORDER BY code")
             while let row = try rows.next() {
                 out.append(try decodedAgencies.agency(code: row["code"], definition: row["definition"]))
             }
+            decodedAgencies.keep(out, version: version)
             return out
         }
     }

@@ -212,6 +212,11 @@ enum Schema {
             // batch) cost more than the one before.
             try db.execute(sql: "CREATE INDEX reject_by_file ON reject(file)")
         }
+        m.registerMigration("v11: catalog version") { db in
+            // PRAGMA user_version counts catalog changes (Store.saveCatalog); a store that has a
+            // catalog starts at 1 so that its agencies can be kept decoded from the first read.
+            try Store.bumpCatalogVersion(db)
+        }
         return m
     }
 }
