@@ -17,6 +17,12 @@ public struct TimeVoiceFigures: Codable, Sendable, Equatable {
     public var suppressed: Bool? = nil
 }
 
+/// `TimeVoice.figures` as read for one report: per service and overall.
+public struct TimeVoiceReading: Sendable {
+    var perService: [String: TimeVoiceFigures]
+    var overall: TimeVoiceFigures?
+}
+
 enum TimeVoice {
     /// The unsur the comparison is about: *Waktu Penyelesaian* in the method, if it has one.
     static func unsurIndex(_ m: IKMMethod) -> Int? { m.unsur.firstIndex { $0.name == "Waktu Penyelesaian" } }
