@@ -26,8 +26,9 @@ public struct ReportPipeline: Sendable {
         self.store = store
         self.options = options
         self.asOf = asOf
+        let method = options.method
         self.turnaround = turnaround ?? { agency, period, asOf in
-            try StoreCompliance.reading(store: store, agency: agency, period: period, asOf: asOf)
+            try StoreCompliance.reading(store: store, agency: agency, period: period, asOf: asOf, voiceOf: method)
         }
     }
 
@@ -76,32 +77,26 @@ public struct ReportPipeline: Sendable {
         try OutputDirectory.prepare(directory)  // before minutes of reading, not after
         let jobs = agencies.flatMap { a in periods.map { Job(agency: a, period: $0, builder: builder(for: a)) } }
 
-        // Round 1: the four reads of every report. Results come back in input order: the
-        // responses of job j at 4j, its turnaround at 4j + 1, its history's older tallies at
-        // 4j + 2, what citizens said of the time against the register at 4j + 3 (its own scan of
-        // the transactions: run inside `build`, one report after another, it made the report
-        // stage of `skm bench` wait on one core).
-        enum Read: Sendable {
-            case responses(PeriodResponses), turnaround(TurnaroundReading?), older([ServiceMonth: ResponseTally])
-            case voice(TimeVoiceReading)
-        }
-        var reads = try parallelMap(jobs.indices.flatMap { [($0, 0), ($0, 1), ($0, 2), ($0, 3)] }) { j, kind -> Read in
+        // Round 1: the three reads of every report. Results come back in input order: the
+        // responses of job j at 3j, its turnaround at 3j + 1 (with U3 against the register,
+        // judged in the same scan), its history's older tallies at 3j + 2.
+        enum Read: Sendable { case responses(PeriodResponses), turnaround(TurnaroundReading?), older([ServiceMonth: ResponseTally]) }
+        var reads = try parallelMap(jobs.indices.flatMap { [($0, 0), ($0, 1), ($0, 2)] }) { j, kind -> Read in
             let job = jobs[j]
             switch kind {
             case 0: return .responses(try store.periodResponses(agency: job.agency.code, period: job.period, method: options.method,
                                                                 spoolingSuggestions: !options.forPublication))
             case 1: return .turnaround(try self.turnaround(job.agency, job.period, job.builder.options.asOf!))
-            case 2: return .older(try IKMHistory.olderTallies(store: store, agency: job.agency.code, period: job.period, method: options.method))
-            default: return .voice(try job.builder.timeVoiceReading(agency: job.agency, period: job.period))
+            default: return .older(try IKMHistory.olderTallies(store: store, agency: job.agency.code, period: job.period, method: options.method))
             }
         }
         let built = try jobs.indices.map { j -> (report: EvaluationReport, responses: PeriodResponses) in
-            guard case .responses(let responses) = reads[4 * j], case .turnaround(let turnaround) = reads[4 * j + 1],
-                  case .older(let older) = reads[4 * j + 2], case .voice(let voice) = reads[4 * j + 3] else {
+            guard case .responses(let responses) = reads[3 * j], case .turnaround(let turnaround) = reads[3 * j + 1],
+                  case .older(let older) = reads[3 * j + 2] else {
                 preconditionFailure("reads out of order")
             }
             let report = try jobs[j].builder.build(agency: jobs[j].agency, period: jobs[j].period, responses: responses,
-                                                   turnaround: turnaround, olderTallies: older, timeVoice: voice)
+                                                   turnaround: turnaround, olderTallies: older)
             return (report, responses)
         }
         reads = []  // the turnaround histograms are in the reports now: free them before the files

@@ -19,10 +19,25 @@ public enum StoreCompliance {
 
     /// The figures of `compute` and the transactions received per service, counted in the same
     /// scan: the report's population without a second read (see `TurnaroundReading`).
-    public static func reading(store: any SurveyStore, agency: Agency, period: Period, asOf: Int64) throws -> TurnaroundReading {
-        let summaries = try summarise(store: store, agency: agency, period: period, asOf: asOf)
+    ///
+    /// With `voiceOf`, also what citizens said of the time against the register (`TimeVoice`):
+    /// the linked transactions received in the period are judged in this same scan instead of
+    /// a second one (a report's slowest read when every response names a transaction).
+    public static func reading(store: any SurveyStore, agency: Agency, period: Period, asOf: Int64,
+                               voiceOf method: IKMMethod? = nil) throws -> TurnaroundReading {
+        let linked = try method.map { try TimeVoice.linkedAnswers(store: store, agency: agency, period: period, method: $0) } ?? []
+        let wanted = Set(linked.map(\.transactionId))
+        var judged: [String: TurnaroundStatus?] = [:]
+        let summaries = try summarise(store: store, agency: agency, period: period, asOf: asOf, by: { service, _ in service }) { t, outcome in
+            if !wanted.isEmpty, wanted.contains(t.id) { judged[t.id] = outcome.judgement?.status }
+        }
         let (perService, overall) = figures(perService: summaries, agency: agency)
-        return TurnaroundReading(perService: perService, overall: overall, received: summaries.mapValues(\.transactions))
+        var reading = TurnaroundReading(perService: perService, overall: overall, received: summaries.mapValues(\.transactions))
+        if method != nil {
+            let v = try TimeVoice.figures(linked: linked, judged: judged, store: store, agency: agency, period: period, asOf: asOf)
+            reading.timeVoice = TimeVoiceReading(perService: v.perService, overall: v.overall)
+        }
+        return reading
     }
 
     /// Per-service and overall figures of per-service summaries.
@@ -56,7 +71,8 @@ public enum StoreCompliance {
     /// `TurnaroundJudge`, whose per-call dictionary lookups copied the calendar and standard
     /// structs (a third of the time in a profile of 200,000 transactions).
     public static func summarise<Key: Hashable>(store: any SurveyStore, agency: Agency, period: Period, asOf: Int64,
-                                                by key: (String, LocalDate) -> Key) throws -> [Key: ComplianceSummary] {
+                                                by key: (String, LocalDate) -> Key,
+                                                observe: ((Transaction, TurnaroundOutcome) -> Void)? = nil) throws -> [Key: ComplianceSummary] {
         let calendar = try WorkingCalendar(agency: agency, holidays: try store.holidays(for: agency.code))
         let histories = try StandardHistory.byCode(agency.services)
         var summaries: [Key: ComplianceSummary] = [:]
@@ -68,6 +84,7 @@ public enum StoreCompliance {
             } else {
                 outcome = .rejected(.init(transactionID: t.id, reason: .unknownService(t.service, agency: agency.code)))
             }
+            observe?(t, outcome)
             summaries[key(t.service, receivedOn), default: ComplianceSummary()].add(outcome)  // in place: no copy
         }
         return summaries

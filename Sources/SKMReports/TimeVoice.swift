@@ -32,8 +32,24 @@ enum TimeVoice {
     static func figures(store: any SurveyStore, agency: Agency, period: Period, method: IKMMethod, asOf: Int64)
         throws -> (perService: [String: TimeVoiceFigures], overall: TimeVoiceFigures?)
     {
-        guard let u = unsurIndex(method) else { return ([:], nil) }
-        let linked = try store.linkedAnswers(agency: agency.code, period: period, method: method, unsur: u)
+        let linked = try linkedAnswers(store: store, agency: agency, period: period, method: method)
+        return try figures(linked: linked, judged: nil, store: store, agency: agency, period: period, asOf: asOf)
+    }
+
+    /// The period's responses that name a transaction, with their U3 answer; empty when the
+    /// method has no *Waktu Penyelesaian*.
+    static func linkedAnswers(store: any SurveyStore, agency: Agency, period: Period, method: IKMMethod) throws -> [LinkedAnswer] {
+        guard let u = unsurIndex(method) else { return [] }
+        return try store.linkedAnswers(agency: agency.code, period: period, method: method, unsur: u)
+    }
+
+    /// The figures of `linked`, with the statuses of the linked transactions received in the
+    /// period when the compliance scan already judged them (`StoreCompliance.reading`; nil:
+    /// not judged); the others are read and judged here.
+    static func figures(linked: [LinkedAnswer], judged known: [String: TurnaroundStatus?]?, store: any SurveyStore,
+                        agency: Agency, period: Period, asOf: Int64)
+        throws -> (perService: [String: TimeVoiceFigures], overall: TimeVoiceFigures?)
+    {
         guard !linked.isEmpty else { return ([:], nil) }
         let calendar = try WorkingCalendar(agency: agency, holidays: try store.holidays(for: agency.code))
         let histories = try StandardHistory.byCode(agency.services)
@@ -46,17 +62,21 @@ enum TimeVoice {
             // neither side rather than failing a report that may not show turnaround at all.
             return (try? Turnaround.judge(t, standard: h.inForce(on: on), calendar: calendar, asOf: asOf))?.judgement?.status
         }
-        // One scan of the transactions received in this period and the one before (a citizen
-        // answers after the file is done, sometimes in the next period), judging only the linked
-        // ones; a linked file received earlier still is read on its own. One point read per
-        // response made `skm score` ten times slower on 10,000 linked responses.
-        let wanted = Set(linked.map(\.transactionId))
-        var judged: [String: TurnaroundStatus?] = [:]
-        try store.forEachTransaction(agency: agency.code, period: Period(kind: .range, start: period.previous.start, end: period.end),
-                                     inReceiptOrder: false) { t in
-            if wanted.contains(t.id) { judged[t.id] = judge(t) }
+        // Files not judged yet: one scan of the transactions received in this period and the
+        // one before (a citizen answers after the file is done, sometimes in the next period),
+        // judging only the linked ones, unless a few point reads do; a linked file received
+        // earlier still is read on its own. One point read per response made `skm score` ten
+        // times slower on 10,000 linked responses.
+        var judged = known ?? [:]
+        var missing = Set(linked.map(\.transactionId)).filter { judged[$0] == nil }
+        if missing.count > 1_000 {
+            let scanned = known == nil ? Period(kind: .range, start: period.previous.start, end: period.end) : period.previous
+            try store.forEachTransaction(agency: agency.code, period: scanned, inReceiptOrder: false) { t in
+                if missing.contains(t.id) { judged[t.id] = judge(t) }
+            }
+            missing = missing.filter { judged[$0] == nil }
         }
-        for id in wanted where judged[id] == nil {
+        for id in missing {
             judged[id] = try store.transaction(agency: agency.code, id: id).flatMap(judge)
         }
         for a in linked {

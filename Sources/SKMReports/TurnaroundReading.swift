@@ -10,6 +10,9 @@ public struct TurnaroundReading: Sendable {
     /// Transactions received per service in the period, judged or not; nil = not counted, the
     /// report counts them itself.
     public var received: [String: Int]?
+    /// U3 against the register, when read in the same scan (`StoreCompliance.reading(voiceOf:)`);
+    /// nil: the report reads it itself.
+    public var timeVoice: TimeVoiceReading?
 
     public init(perService: [String: TimelinessFigures], overall: TimelinessFigures?, received: [String: Int]? = nil) {
         self.perService = perService

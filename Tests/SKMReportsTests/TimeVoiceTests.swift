@@ -56,6 +56,20 @@ import SKMStorage
         return try ReportBuilder(store: store(), options: options).build(agency: ReportFixture.agency, period: ReportFixture.q1)
     }
 
+    /// The pipeline judges the linked files in its compliance scan
+    /// (`StoreCompliance.reading(voiceOf:)`) instead of a scan of its own: same figures.
+    @Test func thePipelineJudgesLinkedFilesInTheComplianceScan() throws {
+        let store = try Self.store()
+        let reading = try StoreCompliance.reading(store: store, agency: ReportFixture.agency, period: ReportFixture.q1,
+                                                  asOf: 1_735_664_399, voiceOf: .permenPANRB14_2017)
+        let kb = try #require(reading.timeVoice?.perService["kb"])
+        #expect(kb == TimeVoiceFigures(late: 5, lateNrr: 1.6, onTime: 2, onTimeNrr: 3.5))
+        #expect(reading.timeVoice?.overall == kb)
+        let alone = try TimeVoice.figures(store: store, agency: ReportFixture.agency, period: ReportFixture.q1,
+                                          method: .permenPANRB14_2017, asOf: 1_735_664_399)
+        #expect(alone.perService == reading.timeVoice?.perService)
+    }
+
     @Test func lateAndOnTimeRespondentsPerServiceAndOverall() throws {
         let r = try Self.report()
         let kb = try #require(r.services.first { $0.code == "kb" }?.figures.u3ByTimeliness)
