@@ -3,6 +3,7 @@ import Testing
 @testable import SKMReports
 import SKMDomain
 import SKMStorage
+import ZIPFoundation
 
 /// Writes the fixture report as JSON and XLSX, reads the workbook back, and checks its figures
 /// cell by cell against the JSON document (and against hand-computed values).
@@ -136,6 +137,34 @@ import SKMStorage
         let total = try #require(sheet.rowWhere("B", is: "Jumlah (IKM)"))
         #expect(same(sheet["I\(total)"], (w.json["overall"] as! [String: Any])["ikm"]))
         #expect(sheet.xml.contains("<drawing "))
+    }
+
+    /// A decree's long text in the promise column is cut to four printed lines, the whole of it
+    /// kept in the cell's note (xl/comments1.xml), so the row does not grow a page tall.
+    @Test func aLongPromiseTextIsFourLinesOnPaperAndWholeInTheNote() throws {
+        var report = try ReportFixture.report()
+        let p = try #require(report.services.firstIndex { $0.code != "kb" })
+        let long = (1...30).map { "Tahap \($0): verifikasi berkas oleh petugas loket." }.joined(separator: " ")
+        report.services[p].unmeasurable = .stated(long)
+        let dir = try ReportFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let x = dir.appendingPathComponent("panjang.xlsx")
+        try XLSXReportWriter(language: .id).write(report, to: x)
+        let sheet = try #require(try XLSXReader(url: x)["Ketepatan Waktu"])
+        let row = try #require(sheet.rowWhere(is: report.services[p].name))
+        let cell = try #require(sheet["B\(row)"]?.text)
+        #expect(cell.hasPrefix("Tanpa janji waktu: Tahap 1: verifikasi"))
+        #expect(cell.hasSuffix("…"))
+        #expect(Worksheet.lines(cell, width: 34) <= 4)
+        #expect(cell.count < long.count / 5)
+        // The row is at most four lines of 15 points tall.
+        let heights = sheet.xml.components(separatedBy: "<row r=\"\(row)\"").dropFirst().first?.prefix(200) ?? ""
+        #expect(heights.contains("ht=\"60\"") || !heights.contains("ht="))
+        let archive = try Archive(url: x, accessMode: .read)
+        let entry = try #require(archive["xl/comments1.xml"])
+        var xml = Data()
+        _ = try archive.extract(entry) { xml.append($0) }
+        #expect(String(decoding: xml, as: UTF8.self).contains("Tahap 30: verifikasi berkas oleh petugas loket."))
     }
 
     @Test func timelinessShowsComplianceAndLateCasesMostLateFirst() throws {

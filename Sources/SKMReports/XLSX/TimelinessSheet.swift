@@ -21,10 +21,14 @@ extension XLSXReportWriter {
         row += 1
         for s in r.services {
             let reason = s.unmeasurable.map(l.unmeasurable) ?? s.noPromiseReason ?? s.promiseText
-            let promise = s.promised.isEmpty ? s.promise ?? "\(l.noPromise): \(reason)" : l.promise(s.promised)
+            let whole = s.promised.isEmpty ? s.promise ?? "\(l.noPromise): \(reason)" : l.promise(s.promised)
+            // A decree's long variant text made a row a page tall: four lines on paper, the
+            // whole text in the cell's note.
+            let (promise, clipped) = Worksheet.clipped(whole, width: widths[1], maxLines: 4)
             let lines = max(Worksheet.lines(s.name, width: widths[0]), Worksheet.lines(promise, width: widths[1]))
             if lines > 1 { try ws.rowHeight(row, 15 * Double(lines)) }
             try complianceRow(ws, row, name: s.name, promise: promise, s.figures.compliance, bold: false)
+            if clipped { try ws.comment(row, 1, whole) }
             row += 1
         }
         try complianceRow(ws, row, name: l.allServices, promise: "", r.overall.compliance, bold: true)

@@ -118,6 +118,21 @@ public final class Worksheet {
         max(1, Int((Double(text.count) * 1.1 / max(1, width - 1)).rounded(.up)))
     }
 
+    /// `text` cut to at most `maxLines` wrapped lines of a column `width` wide, ending in "…";
+    /// `clipped` says whether anything was cut (then keep the whole text in a `comment`).
+    public static func clipped(_ text: String, width: Double, maxLines: Int) -> (text: String, clipped: Bool) {
+        let fits = Int(Double(maxLines) * max(1, width - 1) / 1.1)
+        guard text.count > fits, fits > 1 else { return (text, false) }
+        return (String(text.prefix(fits - 1)) + "…", true)
+    }
+
+    /// A cell note (shown on hover, not printed): where a cell had to be cut, the whole text.
+    public func comment(_ row: Int, _ col: Int, _ text: String) throws {
+        try checkBounds(row, col, "worksheet_write_comment")
+        try check(worksheet_write_comment(pointer, lxw_row_t(row), lxw_col_t(col), Self.fitted(text)),
+                  "worksheet_write_comment", row: row, col: col)
+    }
+
     /// Keeps the rows above `row` and the columns left of `col` visible while scrolling.
     public func freeze(row: Int, col: Int = 0) {
         worksheet_freeze_panes(pointer, lxw_row_t(row), lxw_col_t(col))
