@@ -69,8 +69,8 @@ enum TimeVoice {
         // times slower on 10,000 linked responses.
         var judged = known ?? [:]
         var missing = Set(linked.map(\.transactionId)).filter { judged[$0] == nil }
-        if missing.count > 1_000 {
-            let scanned = known == nil ? Period(kind: .range, start: period.previous.start, end: period.end) : period.previous
+        // The period itself first (where almost every linked file is), then the one before.
+        for scanned in (known == nil ? [period, period.previous] : [period.previous]) where missing.count > 1_000 {
             try store.forEachTransaction(agency: agency.code, period: scanned, inReceiptOrder: false) { t in
                 if missing.contains(t.id) { judged[t.id] = judge(t) }
             }

@@ -46,8 +46,9 @@ struct ScoreCommand: ParsableCommand {
         let selected = try selection.periods(in: store)
         // Groups name their period only when a relative period became different ones per zone.
         let periodPerGroup = Set(selected.map(\.period)).count > 1
-        for (agency, period) in selected {
-            let report = try builder.build(agency: agency, period: period)
+        // Agencies on all cores: each report's reads are independent.
+        let reports = try parallelMap(selected) { try builder.build(agency: $0.agency, period: $0.period) }
+        for ((agency, period), report) in zip(selected, reports) {
             // What the workbook lists under Catatan (an unsur nobody answered, responses for
             // services outside the catalog) must not vanish from the terminal.
             for w in report.warnings + report.overall.warnings where service == nil { note("warning: \(agency.code): \(w)") }
