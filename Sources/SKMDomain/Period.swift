@@ -114,6 +114,17 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
                                 "September", "October", "November", "December"]
 
+    /// The calendar months that a span of days touches, in order.
+    public static func months(covering from: LocalDate, _ to: LocalDate) -> [Period] {
+        var out: [Period] = []
+        var (y, m) = (from.year, from.month)
+        while (y, m) <= (to.year, to.month) {
+            out.append(.month(y, m))
+            (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
+        }
+        return out
+    }
+
     /// The quarters, semesters and years that a span of days touches, for "all periods" runs.
     public static func standardPeriods(covering from: LocalDate, _ to: LocalDate) -> [Period] {
         var out: [Period] = []

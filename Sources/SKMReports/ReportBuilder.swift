@@ -46,14 +46,6 @@ public struct ReportBuilder: Sendable {
     /// turnaround (nil: a report without it). Lets a caller run the reads of many reports on
     /// all cores; the population is read here only when `turnaround` did not count it, and the
     /// history's older tallies (`IKMHistory.olderTallies`) only when `olderTallies` is nil.
-    /// The U3-against-the-register read of one report, when its turnaround reading did not
-    /// bring it (`StoreCompliance.reading(voiceOf:)` does, from the same scan).
-    func timeVoiceReading(agency: Agency, period: Period) throws -> TimeVoiceReading {
-        let v = try TimeVoice.figures(store: store, agency: agency, period: period, method: options.method,
-                                      asOf: options.asOf ?? Int64(Date().timeIntervalSince1970))
-        return TimeVoiceReading(perService: v.perService, overall: v.overall)
-    }
-
     public func build(agency: Agency, period: Period, responses: PeriodResponses, turnaround: TurnaroundReading?,
                       olderTallies: [ServiceMonth: ResponseTally]? = nil) throws -> EvaluationReport {
         let m = options.method
@@ -146,7 +138,9 @@ public struct ReportBuilder: Sendable {
         if let asOf = options.asOf, turnaround != nil {
             report.complianceAsOf = IndonesianTimeZone.isoTimestamp(asOf, in: agency.timeZone)
         }
-        let voice = try turnaround?.timeVoice ?? timeVoiceReading(agency: agency, period: period)
+        // Read here unless the compliance scan brought it (StoreCompliance.reading(voiceOf:)).
+        let voice = try turnaround?.timeVoice ?? TimeVoice.figures(store: store, agency: agency, period: period, method: m,
+                                                                   asOf: options.asOf ?? Int64(Date().timeIntervalSince1970))
         for i in report.services.indices { report.services[i].figures.u3ByTimeliness = voice.perService[report.services[i].code] }
         report.overall.u3ByTimeliness = voice.overall
         report.history = IKMHistory.points(

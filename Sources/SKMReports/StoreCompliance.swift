@@ -34,8 +34,7 @@ public enum StoreCompliance {
         let (perService, overall) = figures(perService: summaries, agency: agency)
         var reading = TurnaroundReading(perService: perService, overall: overall, received: summaries.mapValues(\.transactions))
         if method != nil {
-            let v = try TimeVoice.figures(linked: linked, judged: judged, store: store, agency: agency, period: period, asOf: asOf)
-            reading.timeVoice = TimeVoiceReading(perService: v.perService, overall: v.overall)
+            reading.timeVoice = try TimeVoice.figures(linked: linked, judged: judged, store: store, agency: agency, period: period, asOf: asOf)
         }
         return reading
     }
@@ -57,11 +56,6 @@ public enum StoreCompliance {
         var all = figures(overall, service: "", agency: agency)
         all.latestCases = Array(cases.sorted { $0.lateHours > $1.lateHours }.prefix(ComplianceSummary.worstCaseLimit))
         return (perService, all)
-    }
-
-    /// Per-service summaries of one agency and period.
-    public static func summarise(store: any SurveyStore, agency: Agency, period: Period, asOf: Int64) throws -> [String: ComplianceSummary] {
-        try summarise(store: store, agency: agency, period: period, asOf: asOf) { service, _ in service }
     }
 
     /// Summaries of one agency and period under any grouping of (service, local day of receipt),

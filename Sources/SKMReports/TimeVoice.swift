@@ -17,7 +17,8 @@ public struct TimeVoiceFigures: Codable, Sendable, Equatable {
     public var suppressed: Bool? = nil
 }
 
-/// `TimeVoice.figures` as read for one report: per service and overall.
+/// `TimeVoice.figures` of one report: per service and overall; nothing when no response names
+/// a transaction.
 public struct TimeVoiceReading: Sendable {
     var perService: [String: TimeVoiceFigures]
     var overall: TimeVoiceFigures?
@@ -30,7 +31,7 @@ enum TimeVoice {
     /// Per service and overall; empty when no response names a transaction. Each linked
     /// transaction is read and judged as `StoreCompliance` judges it, as of `asOf`.
     static func figures(store: any SurveyStore, agency: Agency, period: Period, method: IKMMethod, asOf: Int64)
-        throws -> (perService: [String: TimeVoiceFigures], overall: TimeVoiceFigures?)
+        throws -> TimeVoiceReading
     {
         let linked = try linkedAnswers(store: store, agency: agency, period: period, method: method)
         return try figures(linked: linked, judged: nil, store: store, agency: agency, period: period, asOf: asOf)
@@ -47,10 +48,8 @@ enum TimeVoice {
     /// period when the compliance scan already judged them (`StoreCompliance.reading`; nil:
     /// not judged); the others are read and judged here.
     static func figures(linked: [LinkedAnswer], judged known: [String: TurnaroundStatus?]?, store: any SurveyStore,
-                        agency: Agency, period: Period, asOf: Int64)
-        throws -> (perService: [String: TimeVoiceFigures], overall: TimeVoiceFigures?)
-    {
-        guard !linked.isEmpty else { return ([:], nil) }
+                        agency: Agency, period: Period, asOf: Int64) throws -> TimeVoiceReading {
+        guard !linked.isEmpty else { return TimeVoiceReading(perService: [:], overall: nil) }
         let calendar = try WorkingCalendar(agency: agency, holidays: try store.holidays(for: agency.code))
         let histories = try StandardHistory.byCode(agency.services)
         struct Sums { var late = 0, lateSum = 0, lateAnswered = 0, onTime = 0, onTimeSum = 0, onTimeAnswered = 0 }
@@ -99,7 +98,7 @@ enum TimeVoice {
             TimeVoiceFigures(late: s.late, lateNrr: s.lateAnswered > 0 ? Double(s.lateSum) / Double(s.lateAnswered) : nil,
                              onTime: s.onTime, onTimeNrr: s.onTimeAnswered > 0 ? Double(s.onTimeSum) / Double(s.onTimeAnswered) : nil)
         }
-        return (sums.mapValues(f), f(all))
+        return TimeVoiceReading(perService: sums.mapValues(f), overall: f(all))
     }
 
     /// Published: a side with fewer than 5 responses loses its NRR (the answers of so few

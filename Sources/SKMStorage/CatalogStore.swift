@@ -48,7 +48,7 @@ extension Store {
             var out: [Agency] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT code, definition FROM agency ORDER BY code")
             while let row = try rows.next() {
-                out.append(try decodedAgencies.agency(code: row["code"], definition: row["definition"]))
+                out.append(try DecodedAgencies.decode(code: row["code"], definition: row["definition"]))
             }
             decodedAgencies.keep(out, version: version)
             return out

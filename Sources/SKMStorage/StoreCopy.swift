@@ -50,7 +50,7 @@ public struct StoreCopy {
             // One name per agency: a file's next import replaces its rejects (ImportWriter).
             let label = "skm store copy from \(source.path): \(a.code)"
             guard let (first, last) = try source.dataSpan(agency: a.code) else { continue }
-            let months = Self.months(from: first, through: last)
+            let months = Period.months(covering: first, last)
             let (_, t, _) = try target.importBatch(kind: .transactions, file: label) { w in
                 for m in months {
                     try source.forEachTransaction(agency: a.code, period: m, inReceiptOrder: false) { tx in
@@ -92,17 +92,6 @@ public struct StoreCopy {
             }
         }
         return summary
-    }
-
-    /// The calendar months `from`…`through` touch, as periods (a month's rows at a time).
-    static func months(from: LocalDate, through: LocalDate) -> [Period] {
-        var out: [Period] = []
-        var (y, m) = (from.year, from.month)
-        while (y, m) <= (through.year, through.month) {
-            out.append(.month(y, m))
-            (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
-        }
-        return out
     }
 
     /// A row whose id the target already holds with other content: kept there, listed here.
