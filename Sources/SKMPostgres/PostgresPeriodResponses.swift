@@ -41,7 +41,7 @@ extension PostgresStore {
             guard try r[2].decode(Bool.self) else { continue }
             let key = ServiceMonth(service: try r.string(0), year: Int(date.prefix(4)) ?? 0,
                                    month: Int(date.dropFirst(5).prefix(2)) ?? 0)
-            Self.decodeAnswers(try r.string(8), into: &answers)
+            AnswerText.decode(try r.string(8), into: &answers)
             months[!inPeriod, default: [:]][key, default: ResponseTally(unsurCount: k)].add(answers)
         }
         var bands: [String: Int] = [:]
@@ -72,7 +72,7 @@ extension PostgresStore {
         for r in rows {
             let date = try r.string(1)
             let key = ServiceMonth(service: try r.string(0), year: Int(date.prefix(4)) ?? 0, month: Int(date.dropFirst(5).prefix(2)) ?? 0)
-            Self.decodeAnswers(try r.string(2), into: &answers)
+            AnswerText.decode(try r.string(2), into: &answers)
             out[key, default: ResponseTally(unsurCount: k)].add(answers)
         }
         return out
@@ -88,13 +88,5 @@ extension PostgresStore {
             case let (x?, y?): return x.utf8.lexicographicallyPrecedes(y.utf8)
             }
         }.map { ($0.key ?? "Tidak diisi", $0.value) }
-    }
-
-    /// The stored answer text (`434-3…`: 1–4 per unsur, `-` unanswered) into `answers`.
-    static func decodeAnswers(_ text: String, into answers: inout [Int?]) {
-        let bytes = Array(text.utf8)
-        for u in answers.indices {
-            if u < bytes.count, case let d = Int(bytes[u]) - 48, (1...4).contains(d) { answers[u] = d } else { answers[u] = nil }
-        }
     }
 }

@@ -3,8 +3,8 @@ import PostgresNIO
 import SKMDomain
 import SKMStorage
 
-/// Whole stored responses and stated populations, as SQLite's (TransactionLookup.swift,
-/// Populations.swift), for `skm store copy`.
+/// Responses read row by row, as SQLite's (TransactionLookup.swift, LinkedAnswers.swift):
+/// whole, for `skm store copy`, and as the U3 answers of those naming a transaction.
 extension PostgresStore {
     public func forEachResponse(agency: String, period: Period, _ body: (SurveyResponse) throws -> Void) throws {
         let rows = try read { s in
@@ -16,18 +16,25 @@ extension PostgresStore {
         for r in rows {
             guard let date = LocalDate(iso: try r.string(2)) else { continue }
             try body(SurveyResponse(id: try r.string(0), agency: agency, service: try r.string(1), date: date,
-                                    answers: Store.decodeAnswers(try r.string(4)), method: try r.string(3),
+                                    answers: AnswerText.answers(try r.string(4)), method: try r.string(3),
                                     profile: RespondentProfile(gender: try r.text(5), age: try r.int(6).map { Int($0) },
                                                                education: try r.text(7), occupation: try r.text(8)),
                                     saran: try r.text(9), transactionId: try r.text(10)))
         }
     }
 
-    public func statedPopulations(agency: String) throws -> [StatedPopulation] {
+    /// The period's responses naming a transaction, with their answer to unsur index `unsur`,
+    /// in stored order.
+    public func linkedAnswers(agency: String, period: Period, method: IKMMethod, unsur: Int) throws -> [LinkedAnswer] {
         try read { s in
-            try s.rows("SELECT service, period, count FROM population WHERE agency = $1 ORDER BY period, service",
-                       [Bind.text(agency)]).map {
-                StatedPopulation(service: try $0.string(0), period: try $0.string(1), count: Int(try $0.integer(2)))
+            try s.rows("""
+                SELECT service, transaction_id, answers FROM response
+                WHERE agency = $1 AND date BETWEEN $2 AND $3 AND method = $4
+                  AND transaction_id IS NOT NULL AND TRIM(transaction_id) <> ''
+                ORDER BY id
+                """, Self.periodBinds(agency, period) + [Bind.text(method.id)]).map { r in
+                LinkedAnswer(service: try r.string(0), transactionId: try r.string(1),
+                             answer: AnswerText.answer(try r.string(2), at: unsur))
             }
         }
     }

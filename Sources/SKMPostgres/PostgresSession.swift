@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import PostgresNIO
+import SKMStorage
 
 /// One leased connection with synchronous statements (see Blocking.swift), a transaction
 /// helper, and COPY (see CopyStream.swift). Parameters are `$1`, `$2`… bound as values.
@@ -79,6 +80,16 @@ enum Bind {
     static func text(_ s: String?) -> PostgresData { s.map { PostgresData(string: $0) } ?? .null }
     static func int(_ i: Int64?) -> PostgresData { i.map { PostgresData(int64: $0) } ?? .null }
     static func int(_ i: Int) -> PostgresData { PostgresData(int64: Int64(i)) }
+}
+
+extension PostgresSession {
+    /// Throws `StoreError.unknownAgency` unless the catalog has `code`: what a token, a kiosk
+    /// or a page is opened for must exist.
+    func requireAgency(_ code: String) throws {
+        guard try !rows("SELECT 1 FROM agency WHERE code = $1", [Bind.text(code)]).isEmpty else {
+            throw StoreError.unknownAgency(code)
+        }
+    }
 }
 
 /// Column reads by position; SQL NULL is nil.

@@ -9,9 +9,7 @@ extension PostgresStore {
     public func setPublication(agency: String, on: Bool, now: Int64) throws {
         try write { s in
             if on {
-                guard try !s.rows("SELECT 1 FROM agency WHERE code = $1", [Bind.text(agency)]).isEmpty else {
-                    throw StoreError.unknownAgency(agency)
-                }
+                try s.requireAgency(agency)
                 try s.execute("INSERT INTO published_agency (agency, published_at) VALUES ($1, $2) ON CONFLICT (agency) DO NOTHING",
                               [Bind.text(agency), Bind.int(now)])
             } else {
@@ -46,6 +44,15 @@ extension PostgresStore {
                 out[try r.string(0)] = Int(try r.integer(1))
             }
             return out
+        }
+    }
+
+    public func statedPopulations(agency: String) throws -> [StatedPopulation] {
+        try read { s in
+            try s.rows("SELECT service, period, count FROM population WHERE agency = $1 ORDER BY period, service",
+                       [Bind.text(agency)]).map {
+                StatedPopulation(service: try $0.string(0), period: try $0.string(1), count: Int(try $0.integer(2)))
+            }
         }
     }
 }

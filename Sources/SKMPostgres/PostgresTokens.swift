@@ -12,9 +12,7 @@ extension PostgresStore {
         -> (secret: String, token: APIToken) {
         let secret = TokenSecret.generate()
         let id: Int64 = try write { s in
-            guard try !s.rows("SELECT 1 FROM agency WHERE code = $1", [Bind.text(agency)]).isEmpty else {
-                throw StoreError.unknownAgency(agency)
-            }
+            try s.requireAgency(agency)
             return try s.rows("""
                 INSERT INTO api_token (secret_sha256, agency, role, label, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
                 RETURNING id
@@ -58,9 +56,7 @@ extension PostgresStore {
     public func setKiosk(agency: String, open: Bool, now: Int64) throws {
         try write { s in
             if open {
-                guard try !s.rows("SELECT 1 FROM agency WHERE code = $1", [Bind.text(agency)]).isEmpty else {
-                    throw StoreError.unknownAgency(agency)
-                }
+                try s.requireAgency(agency)
                 try s.execute("INSERT INTO kiosk_agency (agency, opened_at) VALUES ($1, $2) ON CONFLICT (agency) DO NOTHING",
                               [Bind.text(agency), Bind.int(now)])
             } else {

@@ -30,11 +30,8 @@ extension Store {
                 """, arguments: [agency, period.start.description, period.end.description, method.id])
             var out: [LinkedAnswer] = []
             while let row = try rows.next() {
-                let answers: String = row["answers"] ?? ""
-                let bytes = Array(answers.utf8)
-                let d = unsur < bytes.count ? Int(bytes[unsur]) - 48 : 0
                 out.append(LinkedAnswer(service: row["service"], transactionId: row["transaction_id"],
-                                        answer: (1...4).contains(d) ? d : nil))
+                                        answer: AnswerText.answer(row["answers"] ?? "", at: unsur)))
             }
             return out
         }

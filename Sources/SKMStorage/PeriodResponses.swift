@@ -92,7 +92,7 @@ extension Store {
                 let (service, serviceCount) = text(0)
                 let (year, month) = Store.yearMonth(ofStoredDate: date)
                 let key = PeriodMonth(previous: !inPeriod, service: services.index(service, count: serviceCount), year: year, month: month)
-                Store.decodeAnswers(sqlite3_column_text(s, 8), count: Int(sqlite3_column_bytes(s, 8)), into: &answers)
+                AnswerText.decode(sqlite3_column_text(s, 8), count: Int(sqlite3_column_bytes(s, 8)), into: &answers)
                 months[key, default: ResponseTally(unsurCount: k)].add(answers)
             }
             var current: [ServiceMonth: ResponseTally] = [:], before: [ServiceMonth: ResponseTally] = [:]

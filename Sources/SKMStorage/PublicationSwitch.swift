@@ -6,9 +6,7 @@ extension Store {
     public func setPublication(agency: String, on: Bool, now: Int64) throws {
         try writer.write { db in
             if on {
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM agency WHERE code = ?", arguments: [agency]) ?? false else {
-                    throw StoreError.unknownAgency(agency)
-                }
+                try db.requireAgency(agency)
                 try db.execute(sql: "INSERT OR IGNORE INTO published_agency (agency, published_at) VALUES (?, ?)", arguments: [agency, now])
             } else {
                 try db.execute(sql: "DELETE FROM published_agency WHERE agency = ?", arguments: [agency])

@@ -65,7 +65,7 @@ extension Store {
                     lastMonth = month
                     key = ServiceMonth(service: service, year: month.0, month: month.1)
                 }
-                Store.decodeAnswers(sqlite3_column_text(s, 2), count: Int(sqlite3_column_bytes(s, 2)), into: &answers)
+                AnswerText.decode(sqlite3_column_text(s, 2), count: Int(sqlite3_column_bytes(s, 2)), into: &answers)
                 out[key, default: ResponseTally(unsurCount: k)].add(answers)
             }
             return out
@@ -79,13 +79,5 @@ extension Store {
     @inline(__always) static func yearMonth(ofStoredDate date: UnsafePointer<UInt8>) -> (year: Int, month: Int) {
         func digit(_ i: Int) -> Int { Int(date[i]) - 48 }
         return (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(5) * 10 + digit(6))
-    }
-
-    /// Reads the stored answer text (`434-3…`: 1–4 per unsur, `-` unanswered) into `answers`;
-    /// unsur past the end of the text are unanswered.
-    @inline(__always) static func decodeAnswers(_ text: UnsafePointer<UInt8>?, count: Int, into answers: inout [Int?]) {
-        for u in answers.indices {
-            if let text, u < count, case let d = Int(text[u]) - 48, (1...4).contains(d) { answers[u] = d } else { answers[u] = nil }
-        }
     }
 }

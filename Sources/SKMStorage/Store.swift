@@ -64,6 +64,16 @@ public final class Store: Sendable {
     }
 }
 
+extension Database {
+    /// Throws `StoreError.unknownAgency` unless the catalog has `code`: what a token, a kiosk
+    /// or a page is opened for must exist.
+    func requireAgency(_ code: String) throws {
+        guard try Bool.fetchOne(self, sql: "SELECT 1 FROM agency WHERE code = ?", arguments: [code]) ?? false else {
+            throw StoreError.unknownAgency(code)
+        }
+    }
+}
+
 public enum StoreError: Error, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case unknownAgency(String)

@@ -69,9 +69,7 @@ extension Store {
                             now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> (secret: String, token: APIToken) {
         let secret = TokenSecret.generate()
         let id: Int64 = try writer.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM agency WHERE code = ?", arguments: [agency]) ?? false else {
-                throw StoreError.unknownAgency(agency)
-            }
+            try db.requireAgency(agency)
             try db.execute(sql: """
                 INSERT INTO api_token (secret_sha256, agency, role, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [TokenSecret.hash(secret), agency, role.rawValue, label, now, expiresAt])
@@ -121,9 +119,7 @@ extension Store {
     public func setKiosk(agency: String, open: Bool, now: Int64 = Int64(Date().timeIntervalSince1970)) throws {
         try writer.write { db in
             if open {
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM agency WHERE code = ?", arguments: [agency]) ?? false else {
-                    throw StoreError.unknownAgency(agency)
-                }
+                try db.requireAgency(agency)
                 try db.execute(sql: "INSERT OR IGNORE INTO kiosk_agency (agency, opened_at) VALUES (?, ?)", arguments: [agency, now])
             } else {
                 try db.execute(sql: "DELETE FROM kiosk_agency WHERE agency = ?", arguments: [agency])

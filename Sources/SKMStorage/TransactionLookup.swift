@@ -25,15 +25,10 @@ extension Store {
             while let r = try rows.next() {
                 guard let date = LocalDate(iso: r[2] as String) else { continue }
                 try body(SurveyResponse(id: r[0], agency: agency, service: r[1], date: date,
-                                        answers: Self.decodeAnswers(r[4]), method: r[3],
+                                        answers: AnswerText.answers(r[4]), method: r[3],
                                         profile: RespondentProfile(gender: r[5], age: r[6], education: r[7], occupation: r[8]),
                                         saran: r[9], transactionId: r[10]))
             }
         }
-    }
-
-    /// The stored answer text back as answers: `1`–`4`, anything else unanswered (EncodedRows.answerText).
-    public static func decodeAnswers(_ text: String) -> [Int?] {
-        text.utf8.map { (49...52).contains($0) ? Int($0) - 48 : nil }
     }
 }

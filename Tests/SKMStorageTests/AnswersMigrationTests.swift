@@ -60,7 +60,7 @@ import SKMDomain
         #expect(text == "1234-4---")
         var back = [Int?](repeating: 0, count: 9)
         var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { Store.decodeAnswers($0.baseAddress, count: $0.count, into: &back) }
+        bytes.withUnsafeMutableBufferPointer { AnswerText.decode($0.baseAddress, count: $0.count, into: &back) }
         #expect(back == answers)
     }
 }
