@@ -35,10 +35,9 @@ extension PostgresStore {
 
     public func relabelBatch(_ batch: Int64, file: String, agency: String?) throws {
         try write { s in
-            try s.execute("""
-                DELETE FROM reject WHERE file = $1 AND batch <> $2 AND ($3::text IS NULL OR agency = $3)
-                  AND batch IN (SELECT id FROM import_batch WHERE kind = (SELECT kind FROM import_batch WHERE id = $2))
-                """, [Bind.text(file), Bind.int(batch), Bind.text(agency)])
+            if let kind = try s.rows("SELECT kind FROM import_batch WHERE id = $1", [Bind.int(batch)]).first?.text(0) {
+                try s.supersedeRejects(file: file, kind: kind, keeping: batch, agency: agency)
+            }
             try s.execute("UPDATE import_batch SET file = $1 WHERE id = $2", [Bind.text(file), Bind.int(batch)])
             try s.execute("UPDATE reject SET file = $1 WHERE batch = $2", [Bind.text(file), Bind.int(batch)])
         }

@@ -46,9 +46,7 @@ final class PostgresImportWriter: ImportBatchWriter {
             columns = ["agency", "id", "service", "date", "method", "answers",
                        "gender", "age", "education", "occupation", "saran", "transaction_id", "fingerprint", "batch"]
         }
-        // As SQLite's writer: a file's rejects describe its latest import.
-        try session.execute("DELETE FROM reject WHERE file = $1 AND EXISTS (SELECT 1 FROM import_batch b WHERE b.id = reject.batch AND b.kind = $2)",
-                            [Bind.text(file), Bind.text(kind.rawValue)])
+        try session.supersedeRejects(file: file, kind: kind.rawValue)
         let rows = try session.rows("INSERT INTO import_batch (kind, file, imported_at) VALUES ($1, $2, $3) RETURNING id",
                                     [Bind.text(kind.rawValue), Bind.text(file), Bind.int(Int64(Date().timeIntervalSince1970))])
         batchID = try rows[0].integer(0)
@@ -243,5 +241,17 @@ extension PostgresStore {
                 throw error
             }
         }
+    }
+}
+
+extension PostgresSession {
+    /// SQLite's rule (Database.supersedeRejects in ImportWriter.swift): a file's earlier rejects
+    /// of `kind` go when it is imported again or an upload is named after it — only `agency`'s
+    /// when given, never those of batch `keeping`.
+    func supersedeRejects(file: String, kind: String, keeping batch: Int64? = nil, agency: String? = nil) throws {
+        try execute("""
+            DELETE FROM reject WHERE file = $1 AND ($2::bigint IS NULL OR batch <> $2) AND ($3::text IS NULL OR agency = $3)
+              AND EXISTS (SELECT 1 FROM import_batch b WHERE b.id = reject.batch AND b.kind = $4)
+            """, [Bind.text(file), Bind.int(batch), Bind.text(agency), Bind.text(kind)])
     }
 }

@@ -8,10 +8,9 @@ extension Store {
     /// upload cannot erase another agency's rejects by reusing a file name.
     public func relabelBatch(_ batch: Int64, file: String, agency: String? = nil) throws {
         try writer.write { db in
-            try db.execute(sql: """
-                DELETE FROM reject WHERE file = ? AND batch <> ? AND (? IS NULL OR agency = ?)
-                  AND batch IN (SELECT id FROM import_batch WHERE kind = (SELECT kind FROM import_batch WHERE id = ?))
-                """, arguments: [file, batch, agency, agency, batch])
+            if let kind = try String.fetchOne(db, sql: "SELECT kind FROM import_batch WHERE id = ?", arguments: [batch]) {
+                try db.supersedeRejects(file: file, kind: kind, keeping: batch, agency: agency)
+            }
             try db.execute(sql: "UPDATE import_batch SET file = ? WHERE id = ?", arguments: [file, batch])
             try db.execute(sql: "UPDATE reject SET file = ? WHERE batch = ?", arguments: [file, batch])
         }

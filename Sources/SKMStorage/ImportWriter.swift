@@ -80,13 +80,7 @@ public final class ImportWriter {
         self.db = db
         self.kind = kind
         self.file = file
-        // A file's rejects describe its latest import: importing it again replaces them rather
-        // than listing the same bad rows twice.
-        // EXISTS, not IN: an IN list is built by scanning every batch (migration v10).
-        try db.execute(sql: """
-            DELETE FROM reject WHERE file = ?
-              AND EXISTS (SELECT 1 FROM import_batch b WHERE b.id = reject.batch AND b.kind = ?)
-            """, arguments: [file, kind.rawValue])
+        try db.supersedeRejects(file: file, kind: kind.rawValue)
         try db.execute(sql: "INSERT INTO import_batch (kind, file, imported_at) VALUES (?, ?, ?)",
                        arguments: [kind.rawValue, file, Int64(Date().timeIntervalSince1970)])
         batchID = db.lastInsertedRowID
@@ -243,6 +237,19 @@ private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 @inline(__always) private func bind(_ s: OpaquePointer, _ i: Int32, _ v: Int64?) {
     if let v { sqlite3_bind_int64(s, i, v) } else { sqlite3_bind_null(s, i) }
+}
+
+extension Database {
+    /// A file's rejects describe its latest import: importing it again (or naming an upload
+    /// after it, `relabelBatch`) drops its earlier rejects of that kind rather than listing the
+    /// same bad rows twice — only `agency`'s when given, and never those of batch `keeping`.
+    /// EXISTS, not IN: an IN list is built by scanning every batch (migration v10).
+    func supersedeRejects(file: String, kind: String, keeping batch: Int64? = nil, agency: String? = nil) throws {
+        try execute(sql: """
+            DELETE FROM reject WHERE file = ? AND (? IS NULL OR batch <> ?) AND (? IS NULL OR agency = ?)
+              AND EXISTS (SELECT 1 FROM import_batch b WHERE b.id = reject.batch AND b.kind = ?)
+            """, arguments: [file, batch, batch, agency, agency, kind])
+    }
 }
 
 extension Store {
