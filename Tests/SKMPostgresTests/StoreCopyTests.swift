@@ -35,22 +35,11 @@ struct StoreCopyTests {
         return (store, plan)
     }
 
-    /// Every report of every agency and period as JSON, without what a copy leaves behind
-    /// (rejects describe files' imports).
+    /// The reports as JSON, without what a copy leaves behind (rejects describe files' imports).
     func reports(_ store: any SurveyStore, _ plan: DemoPlan, _ dir: URL, _ tag: String) throws -> [String: Any] {
-        var out: [String: Any] = [:]
-        let pipeline = ReportPipeline(store: store, asOf: .endOfDay(plan.asOf))
-        for agency in try store.agencies() {
-            for p in Self.periods {
-                let (report, details) = try pipeline.report(agency: agency, period: try #require(Period(parsing: p)))
-                let url = dir.appendingPathComponent("\(tag)-\(agency.code)-\(p).json")
-                try JSONReportWriter.write(report, to: url, details: details)
-                var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-                for key in json.keys where key.contains("reject") { json.removeValue(forKey: key) }
-                out["\(agency.code) \(p)"] = json
-            }
+        try jsonReports(store, asOf: plan.asOf, periods: Self.periods, in: dir, tag: tag).mapValues { report in
+            (report as? [String: Any] ?? [:]).filter { !$0.key.contains("reject") }
         }
-        return out
     }
 
     func check(into target: any SurveyStore) throws {
