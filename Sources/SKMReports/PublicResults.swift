@@ -66,19 +66,24 @@ extension ReportPipeline {
         let today = agency.timeZone.local(now).date
         let span = try store.dataSpan(agency: agency.code)
 
-        // Earlier periods without turnaround: the trend shows IKM only, and a scan of their
-        // transactions would cost as much as the whole report again.
-        var builderOptions = pipeline.options
-        builderOptions.holdDetails = false
-        let builder = ReportBuilder(store: store, options: builderOptions)
+        // Earlier periods: the office's IKM only, from their response tallies. A whole report
+        // per period read their transactions too (turnaround, U3 against the register), as much
+        // as the page's own report again, six times per visit.
+        let m = pipeline.options.method
         var trend: [PublicResults.TrendPoint] = []
         var earlier = period
         for _ in 0..<Self.publicTrendLength {
             earlier = earlier.previous
             guard let span, earlier.end >= span.0 else { break }
-            let responses = try store.periodResponses(agency: agency.code, period: earlier, method: builderOptions.method)
-            let r = try builder.build(agency: agency, period: earlier, responses: responses, turnaround: nil)
-            trend.append(.init(period: earlier, ikm: r.overall.ikmConvertedRounded, mutu: r.overall.mutu, suppressed: r.overall.suppressed == true))
+            let tallies = try store.periodResponses(agency: agency.code, period: earlier, method: m).tallies
+            // The office's figure as the report computes it: the catalog's services merged;
+            // fewer than 5 respondents published as "< 5" (Publication.redact).
+            var overall = ResponseTally(unsurCount: m.unsur.count)
+            for s in agency.services { if let t = tallies[s.code] { overall.merge(t) } }
+            let score = IKMScore.compute(overall, method: m, weights: pipeline.options.weights)
+            let suppressed = score.respondents < 5
+            trend.append(.init(period: earlier, ikm: suppressed ? nil : score.convertedRounded,
+                               mutu: suppressed ? nil : score.mutu?.rawValue, suppressed: suppressed))
         }
         trend.reverse()
         trend.append(.init(period: period, ikm: report.overall.ikmConvertedRounded, mutu: report.overall.mutu,
