@@ -52,15 +52,11 @@ extension PostgresStore {
                 try s.rows("SELECT \(column), COUNT(*) FROM response WHERE \(filter) GROUP BY \(column) ORDER BY \(column) NULLS FIRST", binds)
                     .map { (try $0.text(0) ?? "Tidak diisi", Int(try $0.integer(1))) }
             }
-            var bands: [String: Int] = [:]
-            for r in try s.rows("SELECT age, COUNT(*) FROM response WHERE \(filter) GROUP BY age", binds) {
-                bands[RespondentProfile.ageBand(try r.int(0).map { Int($0) }), default: 0] += Int(try r.integer(1))
+            let ages = try s.rows("SELECT age, COUNT(*) FROM response WHERE \(filter) GROUP BY age", binds).map {
+                (try $0.int(0).map { Int($0) }, Int(try $0.integer(1)))
             }
-            return ProfileCounts(
-                gender: try counts("gender"),
-                age: RespondentProfile.ageBandOrder.compactMap { b in bands[b].map { (b, $0) } },
-                education: try counts("education"),
-                occupation: try counts("occupation"))
+            return ProfileCounts(gender: try counts("gender"), ages: ages,
+                                 education: try counts("education"), occupation: try counts("occupation"))
         }
     }
 

@@ -73,13 +73,8 @@ extension Store {
                                  arguments: args).map { (($0["k"] as String?) ?? "Tidak diisi", $0["n"]) }
             }
             let ages = try Row.fetchAll(db, sql: "SELECT age, COUNT(*) AS n FROM response WHERE \(filter) GROUP BY age", arguments: args)
-            var bands: [String: Int] = [:]
-            for r in ages { bands[RespondentProfile.ageBand(r["age"]), default: 0] += r["n"] as Int }
-            return ProfileCounts(
-                gender: try counts("gender"),
-                age: RespondentProfile.ageBandOrder.compactMap { b in bands[b].map { (b, $0) } },
-                education: try counts("education"),
-                occupation: try counts("occupation"))
+            return ProfileCounts(gender: try counts("gender"), ages: ages.map { ($0["age"], $0["n"]) },
+                                 education: try counts("education"), occupation: try counts("occupation"))
         }
     }
 
@@ -162,6 +157,15 @@ public struct ProfileCounts: Sendable {
         self.age = age
         self.education = education
         self.occupation = occupation
+    }
+
+    /// With respondents counted per age in years, banded (`RespondentProfile.ageBand`) and in
+    /// band order: how both stores read the age column.
+    public init(gender: [(String, Int)], ages: [(Int?, Int)], education: [(String, Int)], occupation: [(String, Int)]) {
+        var bands: [String: Int] = [:]
+        for (age, n) in ages { bands[RespondentProfile.ageBand(age), default: 0] += n }
+        self.init(gender: gender, age: RespondentProfile.ageBandOrder.compactMap { b in bands[b].map { (b, $0) } },
+                  education: education, occupation: occupation)
     }
 }
 

@@ -4,14 +4,13 @@ import Testing
 
 /// `skm demo --store postgres://…` writes byte-identical reports to the SQLite demo: the same
 /// 30 files, and the same output apart from the lines naming the store.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["SKM_TEST_POSTGRES"] != nil,
-                "SKM_TEST_POSTGRES is unset: PostgreSQL variant skipped (run under scripts/postgres)"))
+@Suite(.enabled(if: PostgresCluster.available, PostgresCluster.skipNote))
 struct PostgresDemoTests {
     @Test func demoOnPostgresWritesByteIdenticalReportsToTheSQLiteDemo() throws {
-        let admin = try PostgresAddress(ProcessInfo.processInfo.environment["SKM_TEST_POSTGRES"]!)
-        let name = "skm_t_demo_" + UUID().uuidString.prefix(8).lowercased()
-        let pg = try PostgresAdmin.createDatabase(name, beside: admin)
-        defer { try? PostgresAdmin.dropDatabase(name, beside: admin) }
+        try PostgresCluster.withDatabase("demo") { try demoMatches($0) }
+    }
+
+    func demoMatches(_ pg: PostgresAddress) throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         func demo(_ store: String) throws -> CLI.Result {

@@ -6,8 +6,7 @@ import Testing
 /// SIGKILL in the middle of a large `skm import` into PostgreSQL leaves the database as it was:
 /// the import is one transaction (COPY … FROM STDIN inside it), and a connection that drops
 /// mid-transaction is rolled back by the server. The store takes the same file afterwards.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["SKM_TEST_POSTGRES"] != nil,
-                "SKM_TEST_POSTGRES is unset: PostgreSQL variant skipped (run under scripts/postgres)"))
+@Suite(.enabled(if: PostgresCluster.available, PostgresCluster.skipNote))
 struct PostgresKillTests {
     /// Bytes a process has read so far (`rchar` of /proc/PID/io).
     static func bytesRead(pid: Int32) -> Int64 {
@@ -28,10 +27,10 @@ struct PostgresKillTests {
     }
 
     @Test func killingTheProcessMidCopyLeavesTheDatabaseAsBefore() throws {
-        let admin = try PostgresAddress(ProcessInfo.processInfo.environment["SKM_TEST_POSTGRES"]!)
-        let name = "skm_t_kill_" + UUID().uuidString.prefix(8).lowercased()
-        let pg = try PostgresAdmin.createDatabase(name, beside: admin)
-        defer { try? PostgresAdmin.dropDatabase(name, beside: admin) }
+        try PostgresCluster.withDatabase("kill") { try killMidCopy($0) }
+    }
+
+    func killMidCopy(_ pg: PostgresAddress) throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let header = "id,agency,service,received_at,finished_at\n"
