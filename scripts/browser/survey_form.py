@@ -6,6 +6,7 @@ import sys
 import time
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import harness
@@ -38,9 +39,24 @@ def stored(server, service):
                         "WHERE agency = ? AND service = ? AND id LIKE 'form-%' ORDER BY batch", AGENCY, service)
 
 
-def layout_checks(d, check, what):
+# WCAG 2 contrast of every visible piece of text against the first opaque background behind it.
+LOW_CONTRAST = """
+const lum = c => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(v => { v /= 255;
+  return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+const opaque = c => !/rgba\\(.*,\\s*0\\)$/.test(c) && c !== 'transparent';
+const back = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; if (opaque(c)) return c; }
+  return 'rgb(255, 255, 255)'; };
+return [...document.querySelectorAll('body *')].filter(e => e.offsetParent !== null &&
+    [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+  .map(e => { const a = lum(getComputedStyle(e).color), b = lum(back(e));
+    return [e.tagName + '.' + e.className, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]; })
+  .filter(([, ratio]) => ratio < 4.5).map(([what, ratio]) => what + ' ' + ratio.toFixed(2));
+"""
+
+
+def layout_checks(d, check, what, viewport=360):
     width = d.execute_script("return document.documentElement.scrollWidth")
-    check(width <= 360, f"{what}: no horizontal scrolling at 360 px (scrollWidth {width})")
+    check(width <= viewport, f"{what}: no horizontal scrolling at {viewport} px (scrollWidth {width})")
     small = d.execute_script("""
         return [...document.querySelectorAll('label.opt, select, input[type=text], input[type=number], textarea, button, a.lang')]
           .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
@@ -81,6 +97,22 @@ def main():
             d.refresh()  # reloading the thank-you page posts nothing again
             check(len(stored(server, service)) == 1, "reloading the thank-you page stores nothing")
 
+            print("accessibility")
+            d.get(form_url)
+            low = d.execute_script(LOW_CONTRAST)
+            check(not low, f"every text has contrast of at least 4.5:1 {low[:5]}")
+            # The keyboard alone: Tab to the first question's answers, arrow keys to choose.
+            body = d.find_element(By.TAG_NAME, "body")
+            body.send_keys(Keys.TAB)
+            for _ in range(40):
+                if (d.switch_to.active_element.get_attribute("name") or "") == "U1":
+                    break
+                d.switch_to.active_element.send_keys(Keys.TAB)
+            d.switch_to.active_element.send_keys(Keys.SPACE)
+            d.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
+            chosen = [i for i in range(1, 5) if d.find_element(By.ID, f"U1-{i}").is_selected()]
+            check(len(chosen) == 1, f"the first question is answered with the keyboard alone {chosen}")
+
             print("missing answer")
             d.get(form_url + "?lang=en")
             fill(d, {k: v for k, v in second.items() if k != "U5"}, extra=False)
@@ -104,6 +136,12 @@ def main():
             WebDriverWait(d, 15).until(lambda d: "sent=1" not in d.current_url)
             check(d.current_url.endswith(f"/s/{AGENCY}?kiosk=1") and not d.find_element(By.ID, "U1-1").is_selected(),
                   "a kiosk returns to an empty form by itself")
+
+        print("200 % zoom on a 360 px phone (a 180 px wide layout viewport)")
+        with harness.browser(width=180, height=370) as d:
+            d.get(form_url)
+            layout_checks(d, check, "form at 200 % zoom", viewport=180)
+            harness.screenshot(d, "survey-form-zoom200", max_height=1200)
 
         print("JavaScript off")
         with harness.browser(javascript=False) as d:
