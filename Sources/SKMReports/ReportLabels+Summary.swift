@@ -9,6 +9,8 @@ extension ReportLabels {
     var headOnTime: String { isIndonesian ? "Tepat waktu" : "On time" }
     func headChange(_ previous: String) -> String { isIndonesian ? "Perubahan dari \(previous)" : "Change from \(previous)" }
     func sampleShort(_ n: Int) -> String { isIndonesian ? "kurang \(n)" : "short by \(n)" }
+    /// A deadline at the end of a day (calendar days, months): the day itself is the limit.
+    func endOfDay(_ date: Substring) -> String { isIndonesian ? "\(date) (akhir hari)" : "\(date) (end of day)" }
     var sampleEnough: String { isIndonesian ? "sampel cukup" : "sample adequate" }
     var chartPerService: String { isIndonesian ? "IKM per layanan (warna: batas mutu)" : "IKM per service (colours: grade boundaries)" }
     var chartHistory: String { isIndonesian ? "IKM kantor per periode" : "Office IKM by period" }

@@ -167,6 +167,18 @@ import ZIPFoundation
         #expect(String(decoding: xml, as: UTF8.self).contains("Tahap 30: verifikasi berkas oleh petugas loket."))
     }
 
+    /// A calendar-day deadline ends with its day: written as the day, not as "24.00".
+    @Test func anEndOfDayDeadlineIsWrittenAsTheDay() throws {
+        var report = try ReportFixture.report()
+        let kb = try #require(report.services.firstIndex { $0.code == "kb" })
+        report.services[kb].figures.compliance?.latestCases[0].deadline = "2024-02-09 24:00 WIB"
+        for (language, expected) in [(ReportLanguage.id, "2024-02-09 (akhir hari)"), (.en, "2024-02-09 (end of day)")] {
+            let sheet = try #require(try write(report, language: language).xlsx[language == .id ? "Ketepatan Waktu" : "Timeliness"])
+            let row = try #require(sheet.rowWhere(is: "T2"))
+            #expect(sheet["E\(row)"] == .text(expected))
+        }
+    }
+
     @Test func timelinessShowsComplianceAndLateCasesMostLateFirst() throws {
         let w = try write(try ReportFixture.report())
         let sheet = try #require(w.xlsx["Ketepatan Waktu"])

@@ -103,8 +103,12 @@ extension XLSXReportWriter {
     }
 
     /// "2024-02-07 16:00 WIB" as an Indonesian reader writes it, "2024-02-07 16.00 WIB"; the
-    /// English workbook keeps the colon. The JSON keeps the stamp as computed.
+    /// English workbook keeps the colon. The end of a day ("24:00", a deadline in calendar
+    /// days) is written as that day, "2024-03-04 (akhir hari)", as a decree's "paling lambat
+    /// tanggal …" reads. The JSON keeps the stamp as computed.
     func readableStamp(_ stamp: String) -> String {
+        let parts = stamp.split(separator: " ")
+        if parts.count == 3, parts[1] == "24:00" { return labels.endOfDay(parts[0]) }
         guard language == .id, let colon = stamp.firstIndex(of: ":") else { return stamp }
         var s = stamp
         s.replaceSubrange(colon...colon, with: ".")
