@@ -80,6 +80,9 @@ enum CatalogValidation {
                 continue
             }
             if v.amount <= 0 { error("\(vp).amount", "amount must be positive, got \(v.amount)"); ok = false }
+            if v.amount > PromisedDuration.maximum(unit) {
+                error("\(vp).amount", "\(v.amount) \(unit.rawValue) is more than ten years (at most \(PromisedDuration.maximum(unit)))"); ok = false
+            }
             if let lb = v.lowerBound, lb > v.amount { error("\(vp).lower_bound", "lower bound \(lb) is above the amount \(v.amount)"); ok = false }
             if let name = v.name, !names.insert(name.lowercased()).inserted { error("\(vp).name", "variant \"\(name)\" appears twice"); ok = false }
             variants.append(.init(name: v.name, duration: PromisedDuration(amount: v.amount, unit: unit, lowerBound: v.lowerBound)))

@@ -23,6 +23,18 @@ public struct PromisedDuration: Hashable, Sendable, Codable, CustomStringConvert
         self.lowerBound = lowerBound
     }
 
+    /// The most a promise may say in this unit: ten years. No decree promises more, and a
+    /// deadline that far out would leave the span a working calendar and an `Int64` of
+    /// seconds can hold (a fuzzed "7777…7 tahun" did), so the catalog refuses more.
+    public static func maximum(_ unit: PromiseUnit) -> Int {
+        switch unit {
+        case .minutes: 10 * 366 * 24 * 60
+        case .hours: 10 * 366 * 24
+        case .calendarDays, .workingDays: 10 * 366
+        case .months: 120
+        }
+    }
+
     public var description: String {
         (lowerBound.map { "\($0) s.d. " } ?? "") + "\(amount) \(unit.rawValue)"
     }

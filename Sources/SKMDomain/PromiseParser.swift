@@ -201,20 +201,28 @@ public enum PromiseParser {
             if j < clause.count, clause[j].isRangeMarker, let (second, afterSecond) = number(clause, j + 1) {
                 lower = first; amount = second; j = afterSecond
             }
-            if let (unit, factor, afterUnit) = unit(clause, j) {
-                var result = PromisedDuration(amount: amount * factor, unit: unit, lowerBound: lower.map { $0 * factor })
+            // A count too large to scale ("7777…7 tahun", fuzzed) is no duration, not a trap.
+            if let (unit, factor, afterUnit) = unit(clause, j), let scaled = scaled(amount, factor) {
+                var result = PromisedDuration(amount: scaled, unit: unit, lowerBound: lower.flatMap { self.scaled($0, factor) })
                 var next = afterUnit
                 // "10 menit s.d 30 menit"
                 if lower == nil, afterUnit < clause.count, clause[afterUnit].isRangeMarker,
                    let (second, afterSecond) = number(clause, afterUnit + 1),
-                   let (unit2, factor2, afterUnit2) = self.unit(clause, afterSecond), unit2 == unit {
-                    result = PromisedDuration(amount: second * factor2, unit: unit, lowerBound: amount * factor)
+                   let (unit2, factor2, afterUnit2) = self.unit(clause, afterSecond), unit2 == unit,
+                   let upper = self.scaled(second, factor2) {
+                    result = PromisedDuration(amount: upper, unit: unit, lowerBound: scaled)
                     next = afterUnit2
                 }
                 return (result, next)
             }
         }
         return nil
+    }
+
+    /// `n × factor`, or nil when it does not fit in an `Int`.
+    static func scaled(_ n: Int, _ factor: Int) -> Int? {
+        let (product, overflow) = n.multipliedReportingOverflow(by: factor)
+        return overflow ? nil : product
     }
 
     /// A number at `i`: digits or number words, `A x B` multiplied (`1 x 24 jam`).

@@ -132,6 +132,15 @@ struct CatalogCheckTests {
         #expect(catalog.agency("contoh")?.service("a")?.promise.duration(forVariant: nil) == PromisedDuration(amount: 3, unit: .workingDays))
     }
 
+    /// A deadline past ten years would overflow the calendar's span; no decree promises it.
+    @Test func promisesOfMoreThanTenYearsAreRefused() throws {
+        let s = #"{"code": "a", "name": "A", "promise": {"text": "20 tahun", "variants": [{"name": "w", "amount": 240, "unit": "bulan"}, {"name": "x", "amount": 3661, "unit": "hari kerja"}, {"name": "y", "amount": 3660, "unit": "hari"}]}}"#
+        #expect(try problems(Self.agency(services: s)) == [
+            "error: catalog/contoh.json: services[0].promise.variants[0].amount: 240 bulan is more than ten years (at most 120)",
+            "error: catalog/contoh.json: services[0].promise.variants[1].amount: 3661 hari kerja is more than ten years (at most 3660)",
+        ])
+    }
+
     @Test func populationsInTheCatalogAreCheckedAndLoaded() throws {
         let s = #"{"code": "a", "name": "A", "promise": {"text": "1 hari", "variants": [{"amount": 1, "unit": "hari"}]}, "population": {"2025-S1": 1200, "2025-S3": 5, "2025": 0}}"#
         #expect(try problems(Self.agency(services: s)) == [

@@ -110,6 +110,16 @@ struct PromiseParserTests {
         #expect(d.variants == [.init(duration: Self.d(3, .workingDays))])
     }
 
+    /// A count that overflows once scaled to its unit (years → months) is no duration; it
+    /// used to trap (found by scripts/fuzz, corpus file promise/overflow-years).
+    @Test func countsTooLargeToScaleAreNoDuration() {
+        let p = PromiseParser.parse("7777777777777777777 tahun")
+        #expect(p.variants.isEmpty)
+        #expect(PromiseParser.parse("1 s.d. 7777777777777777777 tahun").variants.isEmpty)
+        // What fits is kept as the text says; the catalog refuses more than ten years.
+        #expect(PromiseParser.parse("20 tahun").variants == [.init(duration: Self.d(240, .months))])
+    }
+
     @Test func massServiceHasNoPromise() {
         let text = "<ol style=\"list-style-type: none\"> <li>1) Pelayanan di lakukan secara Masal</li> <li>2) Berkerja sama dengan RSIA ( Rumah Sakit Rika Amelia ) Palembang</li> </ol>"
         let p = PromiseParser.parse(text)
