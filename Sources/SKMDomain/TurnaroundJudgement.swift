@@ -56,6 +56,13 @@ public struct TurnaroundJudgement: Hashable, Sendable, Codable {
     /// Elapsed in the promise's unit: whole working days or calendar days, fractional minutes,
     /// hours and months (see `Turnaround`). Nil for `.noPromise`.
     public var elapsedInUnit: Double?
+    /// The first instant at which this judgement, made again, would say something else: the
+    /// second after the deadline of a file still open within it; nil when only new data can
+    /// change it. What a server may keep computed figures until (FiguresCache in SKMServer).
+    public var statusChangesAt: Int64? {
+        status == .open ? deadline.map { $0 + 1 } : nil
+    }
+
     /// elapsedInUnit / promised amount × 100.
     public var percentUsed: Double?
     /// Seconds past the deadline (finish or `asOf` minus deadline); 0 when not late.

@@ -27,6 +27,7 @@ extension PostgresStore {
             }
             for h in holidays { try insert(h, agency: "", s) }
             for (agency, list) in closures { for h in list { try insert(h, agency: agency, s) } }
+            try s.recordChanges(.catalog, [(nil, ChangedDays.firstDay, ChangedDays.lastDay)])
         }
     }
 

@@ -25,7 +25,10 @@ extension PostgresStore {
             guard let r = try s.rows("SELECT \(Self.batchColumns) FROM import_batch WHERE id = $1", [Bind.int(id)]).first else {
                 throw ImportBatchError.noSuchBatch(id)
             }
-            let table = try r.string(1) == ImportWriter.Kind.transactions.rawValue ? "service_transaction" : "response"
+            let isTransactions = try r.string(1) == ImportWriter.Kind.transactions.rawValue
+            let table = isTransactions ? "service_transaction" : "response"
+            try s.recordChanges(isTransactions ? .transactions : .responses,
+                                try s.batchSpans(table: table, dayColumn: isTransactions ? "received_date" : "date", batch: id))
             let rows = try s.execute("DELETE FROM \(table) WHERE batch = $1", [Bind.int(id)])
             let rejects = try s.execute("DELETE FROM reject WHERE batch = $1", [Bind.int(id)])
             try s.execute("DELETE FROM import_batch WHERE id = $1", [Bind.int(id)])

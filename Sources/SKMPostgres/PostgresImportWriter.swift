@@ -31,6 +31,8 @@ final class PostgresImportWriter: ImportBatchWriter {
     private var known: [String: [String: Int64]] = [:]
     private var copy: CopyStream?
     private var scratch = EncodedRows(reservingRows: 1)
+    /// The days this batch stored rows on, recorded at `close()` (DataChange.swift).
+    private var days = ChangedDays()
     static let bulkThreshold = 64
 
     init(session: PostgresSession, kind: ImportWriter.Kind, file: String) throws {
@@ -70,6 +72,20 @@ final class PostgresImportWriter: ImportBatchWriter {
     }
 
     func insert(_ rows: EncodedRows, row i: Int, replace: Bool) throws -> RowOutcome {
+        let outcome = try store(rows, row: i, replace: replace)
+        switch outcome {
+        case .inserted:
+            days.note(rows, row: i, kind: kind)
+        case .updated:
+            var agency = ""
+            rows.forEachValue(row: i) { v in if agency.isEmpty, case let .text(p) = v { agency = String(decoding: p, as: UTF8.self) } }
+            days.noteEveryDay(agency: agency)
+        case .unchanged, .conflict: break
+        }
+        return outcome
+    }
+
+    private func store(_ rows: EncodedRows, row i: Int, replace: Bool) throws -> RowOutcome {
         counts.read += 1
         rowsSeen += 1
         var agency = "", id = "", fingerprint: Int64 = 0, n = 0
@@ -200,6 +216,8 @@ final class PostgresImportWriter: ImportBatchWriter {
     /// Ends the COPY, stores the rejects in order and the batch's totals; before commit.
     func close() throws {
         try endCopy()
+        try session.recordChanges(kind == .responses ? .responses : .transactions,
+                                  days.spansByAgency().map { ($0.agency, $0.first, $0.last) })
         if !rejects.isEmpty {
             let c = CopyStream(connection: session.connection, table: "reject",
                                columns: ["batch", "agency", "file", "line", "column_name", "value", "reason", "position", "kind"])

@@ -135,6 +135,16 @@ enum PostgresSchema {
         Migration(version: 4, name: "rejects by file", sql: """
             CREATE INDEX reject_by_file ON reject(file);
             """),
+        // SQLite's v12: what may have changed an agency's figures (PostgresChanges.swift).
+        Migration(version: 5, name: "data changes", sql: """
+            CREATE TABLE data_change (
+                seq BIGSERIAL PRIMARY KEY,
+                kind TEXT NOT NULL,
+                agency TEXT,
+                first_day TEXT NOT NULL,
+                last_day TEXT NOT NULL
+            );
+            """),
     ]
 
     /// Brings the database up to date. Two processes starting at once (two servers) take

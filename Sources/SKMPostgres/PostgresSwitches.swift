@@ -33,6 +33,7 @@ extension PostgresStore {
                 try s.execute("DELETE FROM population WHERE agency = $1 AND service = $2 AND period = $3",
                               [Bind.text(agency), Bind.text(service), Bind.text(period.description)])
             }
+            try s.recordChanges(.population, [(agency, period.start.description, period.end.description)])
         }
     }
 

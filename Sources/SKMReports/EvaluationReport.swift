@@ -29,6 +29,15 @@ public struct EvaluationReport: Codable, Sendable {
     /// The office's IKM over the report's period and up to five before it, oldest first
     /// (`IKMHistory`); added in 1.3, so nil only in documents read from older files.
     public var history: [HistoryPoint]? = nil
+    /// Not written: when an open file of the report passes its deadline, and so when the report
+    /// built again at a later instant would differ in more than its open files' lateness; nil
+    /// when only new data can change it. What the server keeps figures until (FiguresCache).
+    public var statusesChangeAt: Int64? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, generatedBy, agency, period, method, overall, services, respondentProfile, suggestions,
+             rejects, forPublication, warnings, complianceAsOf, history
+    }
 
     public struct AgencyInfo: Codable, Sendable {
         public var code: String

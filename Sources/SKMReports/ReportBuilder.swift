@@ -142,6 +142,7 @@ public struct ReportBuilder: Sendable {
         let voice = try turnaround?.timeVoice ?? TimeVoice.figures(store: store, agency: agency, period: period, method: m,
                                                                    asOf: options.asOf ?? Int64(Date().timeIntervalSince1970))
         for i in report.services.indices { report.services[i].figures.u3ByTimeliness = voice.perService[report.services[i].code] }
+        report.statusesChangeAt = [turnaround?.statusesChangeAt, voice.statusesChangeAt].compactMap { $0 }.min()
         report.overall.u3ByTimeliness = voice.overall
         report.history = IKMHistory.points(
             period: period, current: overallTally, previous: overallPrevious,

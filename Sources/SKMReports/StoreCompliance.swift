@@ -28,11 +28,14 @@ public enum StoreCompliance {
         let linked = try method.map { try TimeVoice.linkedAnswers(store: store, agency: agency, period: period, method: $0) } ?? []
         let wanted = Set(linked.map(\.transactionId))
         var judged: [String: TurnaroundStatus?] = [:]
+        var changeAt: Int64? = nil
         let summaries = try summarise(store: store, agency: agency, period: period, asOf: asOf, by: { service, _ in service }) { t, outcome in
             if !wanted.isEmpty, wanted.contains(t.id) { judged[t.id] = outcome.judgement?.status }
+            if let c = outcome.judgement?.statusChangesAt { changeAt = min(changeAt ?? c, c) }
         }
         let (perService, overall) = figures(perService: summaries, agency: agency)
         var reading = TurnaroundReading(perService: perService, overall: overall, received: summaries.mapValues(\.transactions))
+        reading.statusesChangeAt = changeAt
         if method != nil {
             reading.timeVoice = try TimeVoice.figures(linked: linked, judged: judged, store: store, agency: agency, period: period, asOf: asOf)
         }

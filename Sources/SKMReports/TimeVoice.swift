@@ -22,6 +22,8 @@ public struct TimeVoiceFigures: Codable, Sendable, Equatable {
 public struct TimeVoiceReading: Sendable {
     var perService: [String: TimeVoiceFigures]
     var overall: TimeVoiceFigures?
+    /// When a linked file judged here passes its deadline (`TurnaroundJudgement.statusChangesAt`).
+    var statusesChangeAt: Int64? = nil
 }
 
 enum TimeVoice {
@@ -54,12 +56,15 @@ enum TimeVoice {
         let histories = try StandardHistory.byCode(agency.services)
         struct Sums { var late = 0, lateSum = 0, lateAnswered = 0, onTime = 0, onTimeSum = 0, onTimeAnswered = 0 }
         var sums: [String: Sums] = [:], all = Sums()
+        var changeAt: Int64? = nil
         func judge(_ t: Transaction) -> TurnaroundStatus? {
             guard let h = histories[t.service] else { return nil }
             let on = calendar.timeZone.local(t.receivedAt).date
             // A file that cannot be judged (its year's holiday calendar not loaded) counts on
             // neither side rather than failing a report that may not show turnaround at all.
-            return (try? Turnaround.judge(t, standard: h.inForce(on: on), calendar: calendar, asOf: asOf))?.judgement?.status
+            let j = (try? Turnaround.judge(t, standard: h.inForce(on: on), calendar: calendar, asOf: asOf))?.judgement
+            if let c = j?.statusChangesAt { changeAt = min(changeAt ?? c, c) }
+            return j?.status
         }
         // Files not judged yet: one scan of the transactions received in this period and the
         // one before (a citizen answers after the file is done, sometimes in the next period),
@@ -98,7 +103,7 @@ enum TimeVoice {
             TimeVoiceFigures(late: s.late, lateNrr: s.lateAnswered > 0 ? Double(s.lateSum) / Double(s.lateAnswered) : nil,
                              onTime: s.onTime, onTimeNrr: s.onTimeAnswered > 0 ? Double(s.onTimeSum) / Double(s.onTimeAnswered) : nil)
         }
-        return TimeVoiceReading(perService: sums.mapValues(f), overall: f(all))
+        return TimeVoiceReading(perService: sums.mapValues(f), overall: f(all), statusesChangeAt: changeAt)
     }
 
     /// Published: a side with fewer than 5 responses loses its NRR (the answers of so few

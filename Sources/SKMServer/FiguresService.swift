@@ -12,11 +12,16 @@ public struct FiguresService: Sendable {
     /// The same judged as of a given instant, for `as_of` (the CLI's `--as-of`): a report
     /// rebuilt later then shows the open cases as they stood.
     public let complianceAsOf: @Sendable (_ asOf: Int64) -> ComplianceSource
+    /// Figures kept between requests (`FiguresCache`); nil: computed on every request, as with
+    /// compliance sources other than the store's own, which the change log knows nothing of.
+    public let cache: FiguresCache?
 
-    public init(store: any SurveyStore, compliance: @escaping ComplianceSource, complianceAsOf: @escaping @Sendable (Int64) -> ComplianceSource) {
+    public init(store: any SurveyStore, compliance: @escaping ComplianceSource, complianceAsOf: @escaping @Sendable (Int64) -> ComplianceSource,
+                cache: FiguresCache? = nil) {
         self.store = store
         self.compliance = compliance
         self.complianceAsOf = complianceAsOf
+        self.cache = cache
     }
 
     // MARK: Catalog
@@ -72,7 +77,7 @@ public struct FiguresService: Sendable {
     }
 
     public func ikm(agency code: String, _ q: FigureQuery) throws -> IKMFigures {
-        let report = try build(agency: code, q, withCompliance: false)
+        let report = try cachedBuild(agency: code, q, withCompliance: false)
         var services = report.services
         for i in services.indices { services[i].figures.compliance = nil }
         return IKMFigures(agency: code, period: report.period, method: report.method,
@@ -98,7 +103,7 @@ public struct FiguresService: Sendable {
     }
 
     public func compliance(agency code: String, _ q: FigureQuery) throws -> ComplianceReport {
-        let report = try build(agency: code, q, withCompliance: true)
+        let report = try cachedBuild(agency: code, q, withCompliance: true)
         let services = try filter(report.services, q.service).map {
             ServiceCompliance(code: $0.code, name: $0.name, promiseText: $0.promiseText, promise: $0.promise, compliance: $0.figures.compliance)
         }
@@ -120,12 +125,33 @@ public struct FiguresService: Sendable {
         return try pipeline.report(agency: agency, period: q.period(in: agency.timeZone))
     }
 
+    /// `build`, kept in `cache` while valid. Judged as of now, IKM figures hold until an open
+    /// file passes its deadline (U3 against the register); turnaround figures also carry the
+    /// growing lateness of open files, so they are kept only when the period has none open.
+    /// Judged as of a fixed `as_of`, both hold until the data changes.
+    private func cachedBuild(agency code: String, _ q: FigureQuery, withCompliance: Bool) throws -> EvaluationReport {
+        let now = Int64(Date().timeIntervalSince1970)
+        guard let cache else { return try build(agency: code, q, withCompliance: withCompliance, now: now) }
+        let (agency, _) = try resolve(agency: code, q)  // an unknown service is a 404, kept figures or not
+        let period = q.period(in: agency.timeZone)
+        let o = q.options
+        let detail = [period.description, o.method.id, o.weights.rawValue, o.layout.title, o.population.map(String.init) ?? "",
+                      String(o.forPublication), q.asOf.map { "\($0)" } ?? "now"].joined(separator: "|")
+        let key = FiguresCache.Key(route: withCompliance ? "compliance" : "ikm", agency: code, detail: detail)
+        return try cache.figures(key, store: store, through: period.end, now: now) {
+            let report = try build(agency: code, q, withCompliance: withCompliance, now: now)
+            let open = report.overall.compliance.map { $0.open + $0.openOverdue } ?? 0
+            return .init(value: report, until: q.asOf == nil ? report.statusesChangeAt : nil,
+                         keep: q.asOf != nil || !withCompliance || open == 0)
+        }
+    }
+
     /// Always without saran and rejects (`holdDetails` off): the figure endpoints return none,
     /// and a download streams them (`reportForDownload`).
-    private func build(agency code: String, _ q: FigureQuery, withCompliance: Bool) throws -> EvaluationReport {
+    private func build(agency code: String, _ q: FigureQuery, withCompliance: Bool, now: Int64) throws -> EvaluationReport {
         let (agency, source) = try resolve(agency: code, q)
         var options = q.options
-        options.asOf = AsOf.instant(q.asOf, in: agency.timeZone, now: Int64(Date().timeIntervalSince1970))
+        options.asOf = AsOf.instant(q.asOf, in: agency.timeZone, now: now)
         options.holdDetails = false
         return try ReportBuilder(store: store, options: options, compliance: withCompliance ? source : nil)
             .build(agency: agency, period: q.period(in: agency.timeZone))

@@ -29,6 +29,7 @@ enum PublicResultsRoutes {
             }
             let now = Int64(Date().timeIntervalSince1970)
             let today = agency.timeZone.local(now).date
+            let span = try await s.work.run { try s.store.dataSpan(agency: code) }
             let period: Period
             if let asked = query["period"], !asked.isEmpty {
                 guard let spec = PeriodSpec(parsing: asked) else {
@@ -41,10 +42,9 @@ enum PublicResultsRoutes {
                     return SurveyFormRoutes.html(periodPage(l, unknown: false).render(), status: .notFound)
                 }
             } else {
-                period = PublicResults.defaultPeriod(today: today, lastData: try await s.work.run { try s.store.dataSpan(agency: code)?.1 })
+                period = PublicResults.defaultPeriod(today: today, lastData: span?.1)
             }
-            let pipeline = ReportPipeline(store: s.store, options: publicOptions)
-            let results = try await s.reports.run { try pipeline.publicResults(agency: agency, period: period, now: now) }
+            let results = try await s.reports.run { try figures(agency, period, span: span, now: now, s) }
             let page = PublicResultsPage(results: results, language: l, path: "/p/" + HTML.percent(code)).render()
             var r = SurveyFormRoutes.html(page)
             // Figures of a finished period change only with late imports: a short cache is safe.
@@ -62,6 +62,22 @@ enum PublicResultsRoutes {
                               text: l.pick("Silakan coba lagi sebentar lagi (kode \(context.requestID)).",
                                            "Please try again shortly (code \(context.requestID))."))
             return SurveyFormRoutes.html(p.render(), status: .internalServerError)
+        }
+    }
+
+    /// The page's figures, kept in the server's `FiguresCache` while nothing they read changes:
+    /// the day of calculation and the span of data (the period picker) are part of the key; a
+    /// kiosk's submission, dated today, reaches no finished period's days.
+    static func figures(_ agency: Agency, _ period: Period, span: (LocalDate, LocalDate)?, now: Int64,
+                        _ s: APIServices) throws -> PublicResults {
+        let pipeline = ReportPipeline(store: s.store, options: publicOptions)
+        guard let cache = s.figures.cache else { return try pipeline.publicResults(agency: agency, period: period, now: now) }
+        let today = agency.timeZone.local(now).date
+        let detail = [period.description, today.description, span.map { "\($0.0)..\($0.1)" } ?? "-"].joined(separator: "|")
+        return try cache.figures(.init(route: "page", agency: agency.code, detail: detail), store: s.store,
+                                 through: period.end, now: now) {
+            let r = try pipeline.publicResults(agency: agency, period: period, now: now)
+            return .init(value: r, until: r.report.statusesChangeAt, keep: true)
         }
     }
 

@@ -68,7 +68,8 @@ public struct APIServices: Sendable {
             compliance: compliance ?? { agency, period in
                 try StoreCompliance.compute(store: store, agency: agency, period: period, asOf: Int64(Date().timeIntervalSince1970))
             },
-            complianceAsOf: complianceAsOf ?? { StoreCompliance.source(store: store, asOf: $0) })
+            complianceAsOf: complianceAsOf ?? { StoreCompliance.source(store: store, asOf: $0) },
+            cache: compliance == nil && complianceAsOf == nil ? FiguresCache() : nil)
         self.store = store
         self.limiter = limiter ?? KioskRateLimiter(policy: kioskPolicy)
         uploads = CSVUploadService(store: store)

@@ -25,6 +25,7 @@ extension Store {
             for h in holidays { try insert(h, agency: "", db) }
             for (agency, list) in closures { for h in list { try insert(h, agency: agency, db) } }
             try Self.bumpCatalogVersion(db)
+            try db.recordChanges(.catalog, [(nil, ChangedDays.firstDay, ChangedDays.lastDay)])
         }
     }
 

@@ -68,7 +68,10 @@ extension Store {
                 SELECT id, kind, file, imported_at, rows_read, rows_inserted, rows_unchanged, rows_updated, rows_rejected
                 FROM import_batch WHERE id = ?
                 """, arguments: [id]) else { throw ImportBatchError.noSuchBatch(id) }
-            let table = (r["kind"] as String) == ImportWriter.Kind.transactions.rawValue ? "service_transaction" : "response"
+            let isTransactions = (r["kind"] as String) == ImportWriter.Kind.transactions.rawValue
+            let table = isTransactions ? "service_transaction" : "response"
+            try db.recordChanges(isTransactions ? .transactions : .responses,
+                                 try db.batchSpans(table: table, dayColumn: isTransactions ? "received_date" : "date", batch: id))
             try db.execute(sql: "DELETE FROM \(table) WHERE batch = ?", arguments: [id])
             let rows = db.changesCount
             try db.execute(sql: "DELETE FROM reject WHERE batch = ?", arguments: [id])

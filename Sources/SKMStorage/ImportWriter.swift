@@ -75,11 +75,15 @@ public final class ImportWriter {
     private var rejectStmt: Statement!
     /// One row, for callers that insert `Transaction`/`SurveyResponse` values one at a time.
     private var scratch = EncodedRows(reservingRows: 1)
+    /// The days this batch stored rows on, recorded at `close()` (DataChange.swift).
+    private var days = ChangedDays()
+    private let dayBind: Int32
 
     init(db: Database, kind: Kind, file: String) throws {
         self.db = db
         self.kind = kind
         self.file = file
+        dayBind = Int32(ChangedDays.dayValue(kind) + 1)
         try db.supersedeRejects(file: file, kind: kind.rawValue)
         try db.execute(sql: "INSERT INTO import_batch (kind, file, imported_at) VALUES (?, ?, ?)",
                        arguments: [kind.rawValue, file, Int64(Date().timeIntervalSince1970)])
@@ -144,11 +148,13 @@ public final class ImportWriter {
             var c = EncodedValueCursor(raw)
             var index: Int32 = 1
             var fingerprint: Int64 = 0
+            var agency = UnsafeRawBufferPointer(start: nil, count: 0), day = agency
             while !c.atEnd {
                 switch c.next() {
                 case .null: sqlite3_bind_null(s, index)
                 case let .int(v): sqlite3_bind_int64(s, index, v); fingerprint = v  // the last value is the fingerprint
                 case let .text(p):
+                    if index == 1 { agency = p } else if index == dayBind { day = p }
                     if p.count > 0 {
                         sqlite3_bind_text(s, index, p.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(p.count), nil)
                     } else {
@@ -158,7 +164,13 @@ public final class ImportWriter {
                 index += 1
             }
             sqlite3_bind_int64(s, index, batchID)
-            return try finishUpsert(s, rows: rows, row: i, fingerprint: fingerprint, replace: replace)
+            let outcome = try finishUpsert(s, rows: rows, row: i, fingerprint: fingerprint, replace: replace)
+            switch outcome {
+            case .inserted: days.note(agency: agency, day: day)
+            case .updated: days.noteEveryDay(agency: String(decoding: agency, as: UTF8.self))
+            case .unchanged, .conflict: break
+            }
+            return outcome
         }
     }
 
@@ -211,6 +223,8 @@ public final class ImportWriter {
 
     /// Records the batch totals. Called by `Store.importBatch` before commit.
     func close() throws {
+        try db.recordChanges(kind == .responses ? .responses : .transactions,
+                             days.spansByAgency().map { ($0.agency, $0.first, $0.last) })
         try db.execute(sql: """
             UPDATE import_batch SET rows_read = ?, rows_inserted = ?, rows_unchanged = ?, rows_updated = ?, rows_rejected = ?
             WHERE id = ?

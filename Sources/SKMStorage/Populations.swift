@@ -16,6 +16,7 @@ extension Store {
                 try db.execute(sql: "DELETE FROM population WHERE agency = ? AND service = ? AND period = ?",
                                arguments: [agency, service, period.description])
             }
+            try db.recordChanges(.population, [(agency, period.start.description, period.end.description)])
         }
     }
 

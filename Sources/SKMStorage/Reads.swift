@@ -134,13 +134,17 @@ extension Store {
     /// First and last local day with data, for "all periods" runs.
     public func dataSpan(agency: String) throws -> (LocalDate, LocalDate)? {
         try writer.read { db in
+            // One MIN or MAX per subquery: each is then one probe of the (agency, day) index,
+            // not a scan of the agency's rows — the public page asks on every visit.
             let row = try Row.fetchOne(db, sql: """
-                SELECT MIN(d) AS lo, MAX(d) AS hi FROM (
-                    SELECT received_date AS d FROM service_transaction WHERE agency = ?
-                    UNION ALL SELECT date FROM response WHERE agency = ?)
-                """, arguments: [agency, agency])
-            guard let lo = (row?["lo"] as String?).flatMap({ LocalDate(iso: $0) }),
-                  let hi = (row?["hi"] as String?).flatMap({ LocalDate(iso: $0) }) else { return nil }
+                SELECT (SELECT MIN(received_date) FROM service_transaction WHERE agency = ?1),
+                       (SELECT MIN(date) FROM response WHERE agency = ?1),
+                       (SELECT MAX(received_date) FROM service_transaction WHERE agency = ?1),
+                       (SELECT MAX(date) FROM response WHERE agency = ?1)
+                """, arguments: [agency])
+            let days = (0..<4).map { (row?[$0] as String?).flatMap { LocalDate(iso: $0) } }
+            guard let lo = [days[0], days[1]].compactMap({ $0 }).min(),
+                  let hi = [days[2], days[3]].compactMap({ $0 }).max() else { return nil }
             return (lo, hi)
         }
     }

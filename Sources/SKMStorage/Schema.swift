@@ -217,6 +217,19 @@ enum Schema {
             // catalog starts at 1 so that its agencies can be kept decoded from the first read.
             try Store.bumpCatalogVersion(db)
         }
+        m.registerMigration("v12: data changes") { db in
+            // What may have changed an agency's figures, for servers that keep them computed
+            // (DataChange.swift). seq is the rowid: rows are never deleted, so it only grows.
+            try db.execute(sql: """
+                CREATE TABLE data_change (
+                    seq INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    agency TEXT,
+                    first_day TEXT NOT NULL,
+                    last_day TEXT NOT NULL
+                )
+                """)
+        }
         return m
     }
 }

@@ -82,6 +82,10 @@ public protocol SurveyStore: AnyObject, Sendable {
     func rejectCount(agency: String, period: Period, zone: IndonesianTimeZone) throws -> Int
     /// First and last local day with a transaction or a response of the agency.
     func dataSpan(agency: String) throws -> (LocalDate, LocalDate)?
+
+    /// Whether anything after change `seq` reached `agency`'s figures up to day `through`
+    /// (DataChange.swift), and the newest change's number.
+    func changes(agency: String, after seq: Int64, through: LocalDate) throws -> ChangeCheck
     /// Runs one read-only SQL statement (`queries/`) with named, typed parameters; rows in the
     /// statement's order. The dialect is the engine's: a PostgreSQL store picks a per-dialect
     /// variant of the file where one is needed.

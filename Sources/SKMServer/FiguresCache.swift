@@ -1,0 +1,77 @@
+import Synchronization
+import SKMDomain
+import SKMStorage
+
+/// Figures computed once and served again while nothing they read has changed: the public
+/// page, `/ikm` and `/compliance` of a finished period cost milliseconds instead of a scan of
+/// every row of the period (docs/publication.md, "Speed").
+///
+/// Never stale. An entry is served only when
+/// - the store's change log (`SurveyStore.changes`, DataChange.swift) has nothing after the
+///   entry's `seq` that reaches its days: an import, undo, stated population or catalog load
+///   on a day up to the period's end, or any change to the agency's transactions; and
+/// - the instant has not come at which an open file of the period passes its deadline
+///   (`statusesChangeAt`), when the figures judge open files as of now.
+/// `seq` is read before computing, so a change committed during the computation is seen by
+/// the next request. Each server process keeps its own entries (two servers on one
+/// PostgreSQL database each compute once); the log they consult is shared.
+public final class FiguresCache: Sendable {
+    public struct Key: Hashable, Sendable {
+        var route: String
+        var agency: String
+        /// Everything else the figures depend on: period, options, as-of, day of calculation.
+        var detail: String
+    }
+
+    private struct Entry: @unchecked Sendable {
+        var value: any Sendable
+        var seq: Int64
+        var until: Int64?
+    }
+
+    /// What a computation gives back: the figures, until when they hold without new data
+    /// (nil: until the data changes), and whether to keep them at all.
+    public struct Computed<T: Sendable> {
+        var value: T
+        var until: Int64?
+        var keep: Bool
+    }
+
+    private let entries = Mutex<[Key: Entry]>([:])
+    private let capacity: Int
+    /// Requests answered from a kept entry, and computed (tests check which a change caused).
+    let served = Mutex<(kept: Int, computed: Int)>((0, 0))
+
+    /// `capacity` entries at most; when full it starts again empty (figures are small, and a
+    /// visitor asks for a handful of periods).
+    public init(capacity: Int = 512) {
+        self.capacity = capacity
+    }
+
+    /// The kept figures for `key` if still valid, else `compute()`'s, kept for later.
+    func figures<T: Sendable>(_ key: Key, store: any SurveyStore, through: LocalDate, now: Int64,
+                              compute: () throws -> Computed<T>) throws -> T {
+        if let e = entries.withLock({ $0[key] }), let value = e.value as? T, e.until.map({ now < $0 }) ?? true {
+            let check = try store.changes(agency: key.agency, after: e.seq, through: through)
+            if !check.changed {
+                // Next time, look only at what came after this check.
+                entries.withLock { if $0[key]?.seq == e.seq { $0[key]?.seq = check.latest } }
+                served.withLock { $0.kept += 1 }
+                return value
+            }
+        }
+        let before = try store.changes(agency: key.agency, after: .max, through: through).latest
+        let c = try compute()
+        served.withLock { $0.computed += 1 }
+        if c.keep {
+            entries.withLock {
+                if $0.count >= capacity { $0.removeAll() }
+                $0[key] = Entry(value: c.value, seq: before, until: c.until)
+            }
+        }
+        return c.value
+    }
+
+    /// How many entries are kept (tests).
+    var count: Int { entries.withLock { $0.count } }
+}
