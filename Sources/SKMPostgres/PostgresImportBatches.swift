@@ -27,7 +27,7 @@ extension PostgresStore {
             }
             let isTransactions = try r.string(1) == ImportWriter.Kind.transactions.rawValue
             let table = isTransactions ? "service_transaction" : "response"
-            try s.recordChanges(isTransactions ? .transactions : .responses,
+            try s.recordChanges(isTransactions ? .removedTransactions : .removedResponses,
                                 try s.batchSpans(table: table, dayColumn: isTransactions ? "received_date" : "date", batch: id))
             let rows = try s.execute("DELETE FROM \(table) WHERE batch = $1", [Bind.int(id)])
             let rejects = try s.execute("DELETE FROM reject WHERE batch = $1", [Bind.int(id)])

@@ -72,6 +72,26 @@ public final class FiguresCache: Sendable {
         return c.value
     }
 
+    private let spans = Mutex<[String: SpanEntry]>([:])
+    private struct SpanEntry { var span: (LocalDate, LocalDate)?; var seq: Int64 }
+
+    /// `store.dataSpan(agency:)`, kept while no change can have moved it: the page needs it on
+    /// every visit (default period, period picker), and without date indexes it is a scan of
+    /// the agency's rows. Kiosk submissions of today stop moving it after the day's first.
+    func dataSpan(agency: String, store: any SurveyStore) throws -> (LocalDate, LocalDate)? {
+        if let e = spans.withLock({ $0[agency] }) {
+            let check = try store.spanChanges(agency: agency, after: e.seq, span: e.span)
+            if !check.changed {
+                spans.withLock { if $0[agency]?.seq == e.seq { $0[agency]?.seq = check.latest } }
+                return e.span
+            }
+        }
+        let before = try store.changes(agency: agency, after: .max, through: LocalDate(year: 2000, month: 1, day: 1)!).latest
+        let span = try store.dataSpan(agency: agency)
+        spans.withLock { $0[agency] = SpanEntry(span: span, seq: before) }
+        return span
+    }
+
     /// How many entries are kept (tests).
     var count: Int { entries.withLock { $0.count } }
 }

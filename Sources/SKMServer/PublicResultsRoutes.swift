@@ -29,7 +29,7 @@ enum PublicResultsRoutes {
             }
             let now = Int64(Date().timeIntervalSince1970)
             let today = agency.timeZone.local(now).date
-            let span = try await s.work.run { try s.store.dataSpan(agency: code) }
+            let span = try await s.work.run { try s.figures.cache?.dataSpan(agency: code, store: s.store) ?? s.store.dataSpan(agency: code) }
             let period: Period
             if let asked = query["period"], !asked.isEmpty {
                 guard let spec = PeriodSpec(parsing: asked) else {

@@ -13,6 +13,8 @@ import SKMDomain
 /// period: it never invalidates a published page (docs/publication.md, "Speed").
 public enum DataChangeKind: String, Sendable {
     case transactions, responses, population, catalog
+    /// Rows taken back by an undo: the span of days with data may shrink.
+    case removedTransactions = "removed-transactions", removedResponses = "removed-responses"
 }
 
 /// The answer to "did anything change", with the newest `seq` it looked at.
@@ -114,8 +116,22 @@ extension Store {
             guard latest > seq else { return ChangeCheck(latest: latest, changed: false) }
             let changed = try Bool.fetchOne(db, sql: """
                 SELECT EXISTS (SELECT 1 FROM data_change WHERE seq > ? AND seq <= ? AND (agency = ? OR agency IS NULL)
-                               AND (kind = 'transactions' OR first_day <= ?))
+                               AND (kind LIKE '%transactions' OR first_day <= ?))
                 """, arguments: [seq, latest, agency, through.description]) ?? true
+            return ChangeCheck(latest: latest, changed: changed)
+        }
+    }
+
+    /// Whether the first and last day with data (`dataSpan`) may have moved since change `seq`:
+    /// an undo, or stored rows outside `span` (an overwrite counts as every day).
+    public func spanChanges(agency: String, after seq: Int64, span: (LocalDate, LocalDate)?) throws -> ChangeCheck {
+        try writer.read { db in
+            let latest = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM data_change") ?? 0
+            guard latest > seq else { return ChangeCheck(latest: latest, changed: false) }
+            let changed = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM data_change WHERE seq > ? AND seq <= ? AND agency = ?
+                               AND (kind LIKE 'removed-%' OR (kind IN ('responses', 'transactions') AND (first_day < ? OR last_day > ?))))
+                """, arguments: [seq, latest, agency, span?.0.description ?? "9999-12-31", span?.1.description ?? ""]) ?? true
             return ChangeCheck(latest: latest, changed: changed)
         }
     }

@@ -70,7 +70,7 @@ extension Store {
                 """, arguments: [id]) else { throw ImportBatchError.noSuchBatch(id) }
             let isTransactions = (r["kind"] as String) == ImportWriter.Kind.transactions.rawValue
             let table = isTransactions ? "service_transaction" : "response"
-            try db.recordChanges(isTransactions ? .transactions : .responses,
+            try db.recordChanges(isTransactions ? .removedTransactions : .removedResponses,
                                  try db.batchSpans(table: table, dayColumn: isTransactions ? "received_date" : "date", batch: id))
             try db.execute(sql: "DELETE FROM \(table) WHERE batch = ?", arguments: [id])
             let rows = db.changesCount

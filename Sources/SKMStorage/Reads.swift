@@ -134,8 +134,8 @@ extension Store {
     /// First and last local day with data, for "all periods" runs.
     public func dataSpan(agency: String) throws -> (LocalDate, LocalDate)? {
         try writer.read { db in
-            // One MIN or MAX per subquery: each is then one probe of the (agency, day) index,
-            // not a scan of the agency's rows — the public page asks on every visit.
+            // One MIN or MAX per subquery, each over the agency's rows (there is no date index,
+            // for import speed); the server keeps the answer (FiguresCache.dataSpan).
             let row = try Row.fetchOne(db, sql: """
                 SELECT (SELECT MIN(received_date) FROM service_transaction WHERE agency = ?1),
                        (SELECT MIN(date) FROM response WHERE agency = ?1),

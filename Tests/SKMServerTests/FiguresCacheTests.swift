@@ -42,11 +42,16 @@ import SKMStorage
             let period = q.period(in: agency.timeZone)
             let results: PublicResults
             if let s {
-                results = try PublicResultsRoutes.figures(agency, period, span: try store.dataSpan(agency: agency.code), now: now, s)
+                let span = try s.figures.cache!.dataSpan(agency: agency.code, store: store)
+                let fresh = try store.dataSpan(agency: agency.code)
+                out["span"] = Data("\(String(describing: span))".utf8)
+                #expect(span?.0 == fresh?.0 && span?.1 == fresh?.1)
+                results = try PublicResultsRoutes.figures(agency, period, span: span, now: now, s)
             } else {
                 results = try ReportPipeline(store: store, options: PublicResultsRoutes.publicOptions)
                     .publicResults(agency: agency, period: period, now: now)
             }
+            if s == nil { out["span"] = Data("\(String(describing: try store.dataSpan(agency: agency.code)))".utf8) }
             out["page \(p)"] = Data(PublicResultsPage(results: results, language: .id, path: "/p/x").render().utf8)
         }
         return out
