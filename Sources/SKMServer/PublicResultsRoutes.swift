@@ -66,19 +66,23 @@ enum PublicResultsRoutes {
     }
 
     /// The page's figures, kept in the server's `FiguresCache` while nothing they read changes:
-    /// the day of calculation and the span of data (the period picker) are part of the key; a
-    /// kiosk's submission, dated today, reaches no finished period's days.
+    /// the day of calculation and the first day with data (where the trend stops) are part of
+    /// the key; a kiosk's submission, dated today, reaches no finished period's days. The period
+    /// picker is laid out again per visit from the span: the day's first submission moves its
+    /// last day, which must not cost a recomputation of every kept page.
     static func figures(_ agency: Agency, _ period: Period, span: (LocalDate, LocalDate)?, now: Int64,
                         _ s: APIServices) throws -> PublicResults {
         let pipeline = ReportPipeline(store: s.store, options: publicOptions)
         guard let cache = s.figures.cache else { return try pipeline.publicResults(agency: agency, period: period, now: now) }
         let today = agency.timeZone.local(now).date
-        let detail = [period.description, today.description, span.map { "\($0.0)..\($0.1)" } ?? "-"].joined(separator: "|")
-        return try cache.figures(.init(route: "page", agency: agency.code, detail: detail), store: s.store,
-                                 through: period.end, now: now) {
+        let detail = [period.description, today.description, span.map { "\($0.0)" } ?? "-"].joined(separator: "|")
+        var results = try cache.figures(.init(route: "page", agency: agency.code, detail: detail), store: s.store,
+                                        through: period.end, now: now) {
             let r = try pipeline.publicResults(agency: agency, period: period, now: now)
             return .init(value: r, until: r.report.statusesChangeAt, keep: true)
         }
+        results.periods = span.map { PublicResults.pickable(first: $0.0, last: $0.1, today: today) } ?? []
+        return results
     }
 
     static var publicOptions: ReportOptions {

@@ -136,9 +136,15 @@ import SKMStorage
             try w.insert(SurveyResponse(id: "kiosk-1", agency: PublicWorld.agency, service: "informasi", date: today,
                                         answers: Array(repeating: 4, count: 9)))
         }
-        // The first of the day moves the last day with data, and so every page's period picker.
-        _ = try answers(s.figures, s, store: world.store)
-        #expect(cache.served.withLock { $0.computed } - computed == Self.periods.count)
+        // The first of the day moves the last day with data: the period picker follows (it is
+        // laid out per visit), the kept figures stay.
+        let pages = try answers(s.figures, s, store: world.store)
+        #expect(cache.served.withLock { $0.computed } == computed)
+        let agency = try world.store.agency(PublicWorld.agency)
+        let fresh = try ReportPipeline(store: world.store, options: PublicResultsRoutes.publicOptions)
+            .publicResults(agency: agency, period: .semester(2025, 1))
+        #expect(pages["page 2025-S1"] == Data(PublicResultsPage(results: fresh, language: .id, path: "/p/x").render().utf8))
+        #expect(fresh.periods.first == .semester(2026, 1))  // newest first, up to the last finished semester
         _ = try world.store.importBatch(kind: .responses, file: "kiosk") { w in
             try w.insert(SurveyResponse(id: "kiosk-2", agency: PublicWorld.agency, service: "informasi", date: today,
                                         answers: Array(repeating: 3, count: 9)))
