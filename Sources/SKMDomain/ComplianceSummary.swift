@@ -38,6 +38,12 @@ public struct ComplianceSummary: Hashable, Sendable {
     private var mixedUnits = false
     /// Late and open-overdue cases, most late first, at most `worstCaseLimit`.
     public private(set) var worstCases: [TurnaroundJudgement] = []
+    /// Open files past their deadline, most late first, at most `worstCaseLimit`. Their
+    /// lateness grows with the instant they are judged at, so the worst cases at a later
+    /// instant are among these and `worstCases` (FiguresCache ages kept figures with them).
+    public private(set) var worstOpenOverdue: [TurnaroundJudgement] = []
+    /// The first instant an open file within its deadline passes it (`statusChangesAt`).
+    public private(set) var statusesChangeAt: Int64?
 
     public init() {}
 
@@ -69,7 +75,9 @@ public struct ComplianceSummary: Hashable, Sendable {
                 }
             }
         }
-        if j.status.isLate { insertWorst(j) }
+        if j.status.isLate { Self.insertWorst(j, into: &worstCases) }
+        if j.status == .openOverdue { Self.insertWorst(j, into: &worstOpenOverdue) }
+        if let c = j.statusChangesAt { statusesChangeAt = min(statusesChangeAt ?? c, c) }
     }
 
     public mutating func add(_ outcome: TurnaroundOutcome) {
@@ -93,7 +101,9 @@ public struct ComplianceSummary: Hashable, Sendable {
             if unit == nil { elapsedInUnit = o.elapsedInUnit } else { elapsedInUnit.merge(o.elapsedInUnit) }
             unit = o.unit
         }
-        for j in o.worstCases { insertWorst(j) }
+        for j in o.worstCases { Self.insertWorst(j, into: &worstCases) }
+        for j in o.worstOpenOverdue { Self.insertWorst(j, into: &worstOpenOverdue) }
+        if let c = o.statusesChangeAt { statusesChangeAt = min(statusesChangeAt ?? c, c) }
     }
 
     /// Histogram resolution per unit: to the minute for time units, whole days, 1/100 month.
@@ -110,11 +120,11 @@ public struct ComplianceSummary: Hashable, Sendable {
         a.latenessSeconds != b.latenessSeconds ? a.latenessSeconds > b.latenessSeconds : a.transactionID < b.transactionID
     }
 
-    private mutating func insertWorst(_ j: TurnaroundJudgement) {
-        if worstCases.count == Self.worstCaseLimit, let last = worstCases.last, !Self.worse(j, last) { return }
-        let i = worstCases.firstIndex { Self.worse(j, $0) } ?? worstCases.count
-        worstCases.insert(j, at: i)
-        if worstCases.count > Self.worstCaseLimit { worstCases.removeLast() }
+    private static func insertWorst(_ j: TurnaroundJudgement, into list: inout [TurnaroundJudgement]) {
+        if list.count == worstCaseLimit, let last = list.last, !worse(j, last) { return }
+        let i = list.firstIndex { worse(j, $0) } ?? list.count
+        list.insert(j, at: i)
+        if list.count > worstCaseLimit { list.removeLast() }
     }
 
     /// Sums in one promise unit.

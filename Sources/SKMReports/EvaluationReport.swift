@@ -33,6 +33,8 @@ public struct EvaluationReport: Codable, Sendable {
     /// built again at a later instant would differ in more than its open files' lateness; nil
     /// when only new data can change it. What the server keeps figures until (FiguresCache).
     public var statusesChangeAt: Int64? = nil
+    /// Not written: the instant open files were judged at (`ReportOptions.asOf`).
+    public var judgedAt: Int64? = nil
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, generatedBy, agency, period, method, overall, services, respondentProfile, suggestions,
@@ -172,6 +174,15 @@ public struct TimelinessFigures: Codable, Sendable {
     public var medianElapsedHours: Double?
     public var p90ElapsedHours: Double?
     public var latestCases: [LateCase]
+    /// Not written: the worst open files past their deadline, and the first instant an open
+    /// file within its deadline passes it — what ages kept figures exactly (ComplianceAging).
+    public var openOverdueCases: [LateCase] = []
+    public var statusesChangeAt: Int64? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case count, finished, onTime, late, open, openOverdue, noPromise, onTimeRate, capaianMean, realisasi, target, unit,
+             medianElapsedInUnit, medianElapsedHours, p90ElapsedHours, latestCases
+    }
 }
 
 public struct LateCase: Codable, Sendable {
@@ -183,6 +194,8 @@ public struct LateCase: Codable, Sendable {
     public var promise: String
     public var status: String
     public var lateHours: Double
+    /// `lateHours` as the whole seconds it was computed from; not in the JSON.
+    public var lateSeconds: Int64 = 0
     /// The promise typed, for the writers to word (`promise` is the Indonesian text); not in the JSON.
     public var promised: PromisedDuration? = nil
     public var variant: String? = nil

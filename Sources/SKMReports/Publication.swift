@@ -26,7 +26,10 @@ public enum Publication {
         let hidden = suppressed(r.services.map { $0.figures.respondents ?? 0 })
         for i in hidden { suppress(&r.services[i].figures) }
         if (r.overall.respondents ?? 0) < 5 { suppress(&r.overall) }
-        for i in r.services.indices { r.services[i].figures.compliance?.latestCases = [] }
+        for i in r.services.indices {
+            r.services[i].figures.compliance?.latestCases = []
+            r.services[i].figures.compliance?.openOverdueCases = []
+        }
         r.overall.compliance?.latestCases = []
         for i in r.services.indices { TimeVoice.redact(&r.services[i].figures.u3ByTimeliness) }
         TimeVoice.redact(&r.overall.u3ByTimeliness)

@@ -142,7 +142,8 @@ public struct ReportBuilder: Sendable {
         let voice = try turnaround?.timeVoice ?? TimeVoice.figures(store: store, agency: agency, period: period, method: m,
                                                                    asOf: options.asOf ?? Int64(Date().timeIntervalSince1970))
         for i in report.services.indices { report.services[i].figures.u3ByTimeliness = voice.perService[report.services[i].code] }
-        report.statusesChangeAt = [turnaround?.statusesChangeAt, voice.statusesChangeAt].compactMap { $0 }.min()
+        report.statusesChangeAt = [turnaround?.overall?.statusesChangeAt, voice.statusesChangeAt].compactMap { $0 }.min()
+        report.judgedAt = options.asOf
         report.overall.u3ByTimeliness = voice.overall
         report.history = IKMHistory.points(
             period: period, current: overallTally, previous: overallPrevious,

@@ -28,14 +28,11 @@ public enum StoreCompliance {
         let linked = try method.map { try TimeVoice.linkedAnswers(store: store, agency: agency, period: period, method: $0) } ?? []
         let wanted = Set(linked.map(\.transactionId))
         var judged: [String: TurnaroundStatus?] = [:]
-        var changeAt: Int64? = nil
         let summaries = try summarise(store: store, agency: agency, period: period, asOf: asOf, by: { service, _ in service }) { t, outcome in
             if !wanted.isEmpty, wanted.contains(t.id) { judged[t.id] = outcome.judgement?.status }
-            if let c = outcome.judgement?.statusChangesAt { changeAt = min(changeAt ?? c, c) }
         }
         let (perService, overall) = figures(perService: summaries, agency: agency)
         var reading = TurnaroundReading(perService: perService, overall: overall, received: summaries.mapValues(\.transactions))
-        reading.statusesChangeAt = changeAt
         if method != nil {
             reading.timeVoice = try TimeVoice.figures(linked: linked, judged: judged, store: store, agency: agency, period: period, asOf: asOf)
         }
@@ -47,18 +44,22 @@ public enum StoreCompliance {
         -> (perService: [String: TimelinessFigures], overall: TimelinessFigures?)
     {
         var overall = ComplianceSummary()
-        var cases: [LateCase] = []
         var perService: [String: TimelinessFigures] = [:]
         for (service, s) in summaries.sorted(by: { $0.key < $1.key }) {  // fixed order: identical sums, identical files
             overall.merge(s)
-            let f = figures(s, service: service, agency: agency)
-            cases += f.latestCases
-            perService[service] = f
+            perService[service] = figures(s, service: service, agency: agency)
         }
         guard !summaries.isEmpty else { return ([:], nil) }
         var all = figures(overall, service: "", agency: agency)
-        all.latestCases = Array(cases.sorted { $0.lateHours > $1.lateHours }.prefix(ComplianceSummary.worstCaseLimit))
+        all.latestCases = overallCases(perService)
         return (perService, all)
+    }
+
+    /// The agency's latest cases from its services' (each most late first): services in code
+    /// order, then most late first — the order ties keep (the sort is stable).
+    static func overallCases(_ perService: [String: TimelinessFigures]) -> [LateCase] {
+        let cases = perService.sorted { $0.key < $1.key }.flatMap(\.value.latestCases)
+        return Array(cases.sorted { $0.lateHours > $1.lateHours }.prefix(ComplianceSummary.worstCaseLimit))
     }
 
     /// Summaries of one agency and period under any grouping of (service, local day of receipt),
@@ -95,14 +96,18 @@ public enum StoreCompliance {
             openOverdue: f.openOverdue, noPromise: f.noPromise, onTimeRate: f.onTimeRate,
             capaianMean: f.capaian, realisasi: f.realisasi, target: f.target, unit: f.unit?.rawValue,
             medianElapsedInUnit: f.medianElapsedInUnit, medianElapsedHours: f.medianElapsedHours, p90ElapsedHours: f.p90ElapsedHours,
-            latestCases: f.worstCases.map { j in
-                LateCase(transactionId: j.transactionID, service: service,
-                         receivedAt: j.receivedOn.description, finishedAt: j.finishedAt.map { stamp($0, zone) },
-                         deadline: j.deadline.map { stamp($0, zone) } ?? "",
-                         promise: j.promised.map { ($0.description) + (j.variant.map { " (\($0))" } ?? "") } ?? "",
-                         status: j.status.rawValue, lateHours: Double(j.latenessSeconds) / 3600,
-                         promised: j.promised, variant: j.variant)
-            })
+            latestCases: f.worstCases.map { lateCase($0, service: service, zone: zone) },
+            openOverdueCases: s.worstOpenOverdue.map { lateCase($0, service: service, zone: zone) },
+            statusesChangeAt: s.statusesChangeAt)
+    }
+
+    static func lateCase(_ j: TurnaroundJudgement, service: String, zone: IndonesianTimeZone) -> LateCase {
+        LateCase(transactionId: j.transactionID, service: service,
+                 receivedAt: j.receivedOn.description, finishedAt: j.finishedAt.map { stamp($0, zone) },
+                 deadline: j.deadline.map { stamp($0, zone) } ?? "",
+                 promise: j.promised.map { ($0.description) + (j.variant.map { " (\($0))" } ?? "") } ?? "",
+                 status: j.status.rawValue, lateHours: Double(j.latenessSeconds) / 3600, lateSeconds: j.latenessSeconds,
+                 promised: j.promised, variant: j.variant)
     }
 
     /// Local wall-clock text with the zone, e.g. "2024-03-04 16:00 WIB". A deadline at the end

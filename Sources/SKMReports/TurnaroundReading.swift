@@ -13,9 +13,6 @@ public struct TurnaroundReading: Sendable {
     /// U3 against the register, when read in the same scan (`StoreCompliance.reading(voiceOf:)`);
     /// nil: the report reads it itself.
     public var timeVoice: TimeVoiceReading?
-    /// When an open file of the period passes its deadline, and the figures with it; nil: they
-    /// change only with the data (`TurnaroundJudgement.statusChangesAt`).
-    public var statusesChangeAt: Int64?
 
     public init(perService: [String: TimelinessFigures], overall: TimelinessFigures?, received: [String: Int]? = nil) {
         self.perService = perService

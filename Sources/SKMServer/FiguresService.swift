@@ -125,10 +125,10 @@ public struct FiguresService: Sendable {
         return try pipeline.report(agency: agency, period: q.period(in: agency.timeZone))
     }
 
-    /// `build`, kept in `cache` while valid. Judged as of now, IKM figures hold until an open
-    /// file passes its deadline (U3 against the register); turnaround figures also carry the
-    /// growing lateness of open files, so they are kept only when the period has none open.
-    /// Judged as of a fixed `as_of`, both hold until the data changes.
+    /// `build`, kept in `cache` while valid. Judged as of now, figures hold until an open file
+    /// passes its deadline; until then the lateness of open files past theirs grows, which
+    /// `ComplianceAging` adds to kept figures exactly. Judged as of a fixed `as_of`, they hold
+    /// until the data changes.
     private func cachedBuild(agency code: String, _ q: FigureQuery, withCompliance: Bool) throws -> EvaluationReport {
         let now = Int64(Date().timeIntervalSince1970)
         guard let cache else { return try build(agency: code, q, withCompliance: withCompliance, now: now) }
@@ -138,12 +138,12 @@ public struct FiguresService: Sendable {
         let detail = [period.description, o.method.id, o.weights.rawValue, o.layout.title, o.population.map(String.init) ?? "",
                       String(o.forPublication), q.asOf.map { "\($0)" } ?? "now"].joined(separator: "|")
         let key = FiguresCache.Key(route: withCompliance ? "compliance" : "ikm", agency: code, detail: detail)
-        return try cache.figures(key, store: store, through: period.end, now: now) {
+        let report = try cache.figures(key, store: store, through: period.end, now: now) {
             let report = try build(agency: code, q, withCompliance: withCompliance, now: now)
-            let open = report.overall.compliance.map { $0.open + $0.openOverdue } ?? 0
-            return .init(value: report, until: q.asOf == nil ? report.statusesChangeAt : nil,
-                         keep: q.asOf != nil || !withCompliance || open == 0)
+            return .init(value: report, until: q.asOf == nil ? report.statusesChangeAt : nil, keep: true)
         }
+        guard q.asOf == nil, let judgedAt = report.judgedAt else { return report }
+        return ComplianceAging.aged(report, by: now - judgedAt)
     }
 
     /// Always without saran and rejects (`holdDetails` off): the figure endpoints return none,
