@@ -10,9 +10,6 @@ public struct ReportOptions: Sendable {
     /// Population override for the sample check (default: the period's transactions).
     public var population: Int?
     public var forPublication = false
-    /// Keep saran and rejected rows in the report (default). Off, the report leaves them out and
-    /// the writers stream them with `ReportDetails.fromStore`, so memory does not grow with them.
-    public var holdDetails = true
     /// When open transactions were judged (UTC seconds); recorded in the report as `complianceAsOf`.
     public var asOf: Int64?
     public var generatedBy = "skm"
@@ -131,8 +128,10 @@ public struct ReportBuilder: Sendable {
                                          ? Publication.categorised(profile.occupation, ProfileCategory.occupation, order: ProfileCategory.occupationOrder)
                                          : profile.occupation),
                                      total: profile.gender.reduce(0) { $0 + $1.1 }),
-            suggestions: options.holdDetails ? try store.suggestions(agency: agency.code, period: period) : [],
-            rejects: options.holdDetails ? try store.rejects(agency: agency.code, period: period, zone: agency.timeZone) : [],
+            // The writers stream saran and rejected rows (`ReportDetails.fromStore`), so memory
+            // does not grow with them; the report holds none.
+            suggestions: [],
+            rejects: [],
             forPublication: options.forPublication,
             warnings: warnings)
         if let asOf = options.asOf, turnaround != nil {

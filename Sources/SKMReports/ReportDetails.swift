@@ -6,7 +6,7 @@ import SKMStorage
 /// them made the report's memory grow with the input.
 ///
 /// `held` reads them from the report itself (what tests and the server use); `fromStore`
-/// streams them from SQLite, with `ReportOptions.holdDetails` off so the report leaves them out.
+/// streams them from the store; a built report holds none (`ReportBuilder`).
 public struct ReportDetails {
     public var suggestionCount: Int
     public var forEachSuggestion: ((Suggestion) throws -> Void) throws -> Void
@@ -18,7 +18,7 @@ public struct ReportDetails {
                       rejectCount: r.rejects.count, forEachReject: { body in try r.rejects.forEach(body) })
     }
 
-    /// The lists of a report built with `holdDetails` off. A report for publication has none.
+    /// The lists of a built report, from the store. A report for publication has none.
     /// `suggestions`: the saran already gathered by the response scan
     /// (`periodResponses(spoolingSuggestions:)`), instead of a read of the store per writer.
     public static func fromStore(_ store: any SurveyStore, report r: EvaluationReport, suggestions spool: SuggestionSpool? = nil) throws -> ReportDetails {

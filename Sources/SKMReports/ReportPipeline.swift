@@ -123,7 +123,6 @@ public struct ReportPipeline: Sendable {
     private func builder(for agency: Agency) -> ReportBuilder {
         var options = options
         options.asOf = AsOf.instant(asOf, in: agency.timeZone, now: Int64(Date().timeIntervalSince1970))
-        options.holdDetails = false  // saran and rejects are left to the writers (ReportDetails)
         return ReportBuilder(store: store, options: options)
     }
 }

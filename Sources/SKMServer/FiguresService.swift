@@ -146,13 +146,12 @@ public struct FiguresService: Sendable {
         return ComplianceAging.aged(report, by: now - judgedAt)
     }
 
-    /// Always without saran and rejects (`holdDetails` off): the figure endpoints return none,
-    /// and a download streams them (`reportForDownload`).
+    /// Without saran and rejects, as every built report: the figure endpoints return none, and
+    /// a download streams them (`reportForDownload`).
     private func build(agency code: String, _ q: FigureQuery, withCompliance: Bool, now: Int64) throws -> EvaluationReport {
         let (agency, source) = try resolve(agency: code, q)
         var options = q.options
         options.asOf = AsOf.instant(q.asOf, in: agency.timeZone, now: now)
-        options.holdDetails = false
         return try ReportBuilder(store: store, options: options, compliance: withCompliance ? source : nil)
             .build(agency: agency, period: q.period(in: agency.timeZone))
     }

@@ -40,7 +40,6 @@ struct ScoreCommand: ParsableCommand {
         let store = try storeOptions.openExisting()
         var options = methodOptions.reportOptions()
         options.population = population
-        options.holdDetails = false  // scores only: no need to read every saran and reject
         let builder = ReportBuilder(store: store, options: options, compliance: nil)
         var groups: [ScoreGroup] = []
         let selected = try selection.periods(in: store)

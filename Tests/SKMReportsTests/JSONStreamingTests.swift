@@ -75,10 +75,8 @@ import SKMDomain
         _ = try store.importBatch(kind: .responses, file: "bad.csv") { w in
             try w.reject(RejectRecord(file: "bad.csv", line: 4, column: "u2", value: "5", reason: "jawaban 5 di luar rentang 1–4", agency: ReportFixture.agency.code))
         }
-        var options = ReportOptions()
-        let held = try ReportBuilder(store: store, options: options).build(agency: ReportFixture.agency, period: ReportFixture.q1)
-        options.holdDetails = false
-        let lean = try ReportBuilder(store: store, options: options).build(agency: ReportFixture.agency, period: ReportFixture.q1)
+        let lean = try ReportBuilder(store: store).build(agency: ReportFixture.agency, period: ReportFixture.q1)
+        let held = try lean.holdingDetails(from: store)
         #expect(!held.suggestions.isEmpty && !held.rejects.isEmpty)
         #expect(lean.suggestions.isEmpty && lean.rejects.isEmpty)
         let details = try ReportDetails.fromStore(store, report: lean)
@@ -112,9 +110,7 @@ import SKMDomain
         }
         let expected = try store.suggestions(agency: ReportFixture.agency.code, period: ReportFixture.q1)
         #expect(expected.count >= 4)
-        var options = ReportOptions()
-        options.holdDetails = false
-        let lean = try ReportBuilder(store: store, options: options).build(agency: ReportFixture.agency, period: ReportFixture.q1)
+        let lean = try ReportBuilder(store: store).build(agency: ReportFixture.agency, period: ReportFixture.q1)
         let responses = try store.periodResponses(agency: ReportFixture.agency.code, period: ReportFixture.q1, spoolingSuggestions: true)
         let details = try ReportDetails.fromStore(store, report: lean, suggestions: responses.suggestions)
         #expect(details.suggestionCount == expected.count)

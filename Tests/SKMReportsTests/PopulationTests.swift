@@ -23,7 +23,7 @@ extension XLSXReportWriterTests {
 
     @Test func populationUnknownInsteadOfNOverZero() throws {
         let store = try storeWithoutRegister()
-        let w = try write(try ReportBuilder(store: store).build(agency: ReportFixture.agency, period: Self.s1))
+        let w = try write(try ReportBuilder(store: store).build(agency: ReportFixture.agency, period: Self.s1).holdingDetails(from: store))
         let kb = (w.json["services"] as! [[String: Any]]).first { $0["code"] as? String == "kb" }!["figures"] as! [String: Any]
         #expect(kb["sample_note"] as? String == "populasi tidak diketahui")
         #expect(kb["sample_note_en"] as? String == "population unknown")
@@ -32,7 +32,7 @@ extension XLSXReportWriterTests {
         let r = try #require(sheet.rowWhere(is: "Pelayanan Kontrasepsi"))
         #expect(sheet["C\(r)"] == .text("–"))
         #expect(sheet["D\(r)"] == .text("populasi tidak diketahui"))
-        let english = try write(try ReportBuilder(store: store).build(agency: ReportFixture.agency, period: Self.s1), language: .en)
+        let english = try write(try ReportBuilder(store: store).build(agency: ReportFixture.agency, period: Self.s1).holdingDetails(from: store), language: .en)
         let summary = try #require(english.xlsx["Summary"])
         #expect(summary["D\(try #require(summary.rowWhere(is: "Pelayanan Kontrasepsi")))"] == .text("population unknown"))
     }
@@ -42,7 +42,7 @@ extension XLSXReportWriterTests {
         try store.setPopulation(agency: "bengkulu-selatan", service: "kb", period: Self.s1, count: 1200)
         #expect(try store.populations(agency: "bengkulu-selatan", period: Self.s1) == ["kb": 1200])
         #expect(try store.populations(agency: "bengkulu-selatan", period: .quarter(2024, 1)) == [:])
-        let report = try ReportBuilder(store: store).build(agency: ReportFixture.agency, period: Self.s1)
+        let report = try ReportBuilder(store: store).build(agency: ReportFixture.agency, period: Self.s1).holdingDetails(from: store)
         let kb = try #require(report.services.first { $0.code == "kb" })
         #expect(kb.figures.sample == SampleAdequacy(population: 1200, respondents: 6))
         #expect(kb.figures.sample?.required == 291)

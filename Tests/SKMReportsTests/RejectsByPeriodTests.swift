@@ -42,10 +42,8 @@ import SKMStorage
     }
 
     func reasons(_ store: Store, _ period: Period) throws -> (held: [String], streamed: [String], count: Int) {
-        let held = try ReportBuilder(store: store).build(agency: Self.agency, period: period)
-        var options = ReportOptions()
-        options.holdDetails = false
-        let lean = try ReportBuilder(store: store, options: options).build(agency: Self.agency, period: period)
+        let lean = try ReportBuilder(store: store).build(agency: Self.agency, period: period)
+        let held = try lean.holdingDetails(from: store)
         let details = try ReportDetails.fromStore(store, report: lean)
         var streamed: [String] = []
         try details.forEachReject { streamed.append($0.reason) }

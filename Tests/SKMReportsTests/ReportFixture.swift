@@ -82,12 +82,26 @@ enum ReportFixture {
         options.forPublication = forPublication
         options.generatedBy = "skm test"
         let source: ComplianceSource? = compliance ? { @Sendable _, _ in (["kb": kbCompliance], kbCompliance) } : nil
-        return try ReportBuilder(store: store(), options: options, compliance: source).build(agency: agency, period: q1)
+        let s = try store()
+        return try ReportBuilder(store: s, options: options, compliance: source).build(agency: agency, period: q1).holdingDetails(from: s)
     }
 
     static func temporaryDirectory() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skm-reports-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
+    }
+}
+
+extension EvaluationReport {
+    /// The report with its saran and rejected rows read in, as the tests' oracle for what the
+    /// writers stream (`ReportDetails.fromStore`) and for fixtures that lay them out. Read the
+    /// way the report builder read them before it stopped holding them.
+    func holdingDetails(from store: Store) throws -> EvaluationReport {
+        guard !forPublication, let p = Period(parsing: period.id), let zone = IndonesianTimeZone(rawValue: agency.timeZone) else { return self }
+        var r = self
+        r.suggestions = try store.suggestions(agency: agency.code, period: p)
+        r.rejects = try store.rejects(agency: agency.code, period: p, zone: zone)
+        return r
     }
 }

@@ -31,7 +31,7 @@ import SKMStorage
                                             date: LocalDate(year: 2022, month: 8, day: 1)!, answers: ReportFixture.all(1)))
         }
         #expect(IKMHistory.olderPeriods(before: ReportFixture.q1).map(\.description) == ["2022-Q4", "2023-Q1", "2023-Q2", "2023-Q3"])
-        let r = try ReportBuilder(store: store).build(agency: ReportFixture.agency, period: ReportFixture.q1)
+        let r = try ReportBuilder(store: store).build(agency: ReportFixture.agency, period: ReportFixture.q1).holdingDetails(from: store)
         let h = try #require(r.history)
         #expect(h.map(\.period) == ["2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1"])
         #expect(h.map(\.respondents) == [1, 0, 3, 5])

@@ -53,7 +53,8 @@ import SKMStorage
         var options = ReportOptions()
         options.forPublication = forPublication
         options.asOf = 1_735_664_399  // 2024-12-31 23:59:59 WIB
-        return try ReportBuilder(store: store(), options: options).build(agency: ReportFixture.agency, period: ReportFixture.q1)
+        let s = try store()
+        return try ReportBuilder(store: s, options: options).build(agency: ReportFixture.agency, period: ReportFixture.q1).holdingDetails(from: s)
     }
 
     /// The pipeline judges the linked files in its compliance scan

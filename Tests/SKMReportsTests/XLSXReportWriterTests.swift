@@ -291,8 +291,9 @@ import ZIPFoundation
     @Test func anEmptyPeriodAndTheOldMethodStillMakeAWorkbook() throws {
         var options = ReportOptions()
         options.method = .kepmenpan25_2004
-        let report = try ReportBuilder(store: ReportFixture.store(), options: options)
-            .build(agency: ReportFixture.agency, period: .quarter(2020, 1))
+        let store = try ReportFixture.store()
+        let report = try ReportBuilder(store: store, options: options)
+            .build(agency: ReportFixture.agency, period: .quarter(2020, 1)).holdingDetails(from: store)
         let w = try write(report)
         let sum = try #require(w.xlsx["Ringkasan"])
         let all = try #require(sum.rowWhere(is: "Seluruh layanan"))

@@ -29,7 +29,6 @@ import SKMStorage
         func report(at t: Int64) throws -> EvaluationReport {
             var o = ReportOptions()
             o.asOf = t
-            o.holdDetails = false
             return try ReportBuilder(store: store, options: o, compliance: StoreCompliance.source(store: store, asOf: t))
                 .build(agency: agency, period: period)
         }
