@@ -27,6 +27,10 @@ extension PostgresSession {
 }
 
 extension PostgresStore {
+    public func latestChange() throws -> Int64 {
+        try read { s in try s.rows("SELECT COALESCE(MAX(seq), 0) FROM data_change")[0].int(0) ?? 0 }
+    }
+
     public func changes(agency: String, after seq: Int64, through: LocalDate) throws -> ChangeCheck {
         try read { s in
             let latest = try s.rows("SELECT COALESCE(MAX(seq), 0) FROM data_change")[0].int(0) ?? 0

@@ -60,7 +60,7 @@ public final class FiguresCache: Sendable {
                 return value
             }
         }
-        let before = try store.changes(agency: key.agency, after: .max, through: through).latest
+        let before = try store.latestChange()
         let c = try compute()
         served.withLock { $0.computed += 1 }
         if c.keep {
@@ -86,12 +86,9 @@ public final class FiguresCache: Sendable {
                 return e.span
             }
         }
-        let before = try store.changes(agency: agency, after: .max, through: LocalDate(year: 2000, month: 1, day: 1)!).latest
+        let before = try store.latestChange()
         let span = try store.dataSpan(agency: agency)
         spans.withLock { $0[agency] = SpanEntry(span: span, seq: before) }
         return span
     }
-
-    /// How many entries are kept (tests).
-    var count: Int { entries.withLock { $0.count } }
 }

@@ -107,6 +107,10 @@ extension Database {
 }
 
 extension Store {
+    public func latestChange() throws -> Int64 {
+        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM data_change") ?? 0 }
+    }
+
     /// Did anything after `seq` touch `agency`'s responses, populations or catalog on a day up
     /// to `through`, or any of its transactions at all (a response links to a file received
     /// on any day, TimeVoice.swift)? One read, so `latest` and the answer agree.

@@ -86,6 +86,8 @@ public protocol SurveyStore: AnyObject, Sendable {
     /// Whether anything after change `seq` reached `agency`'s figures up to day `through`
     /// (DataChange.swift), and the newest change's number.
     func changes(agency: String, after seq: Int64, through: LocalDate) throws -> ChangeCheck
+    /// The newest change's number (0 before any): read before computing what it will guard.
+    func latestChange() throws -> Int64
     /// Whether `dataSpan` may have moved from `span` since change `seq` (DataChange.swift).
     func spanChanges(agency: String, after seq: Int64, span: (LocalDate, LocalDate)?) throws -> ChangeCheck
     /// Runs one read-only SQL statement (`queries/`) with named, typed parameters; rows in the
