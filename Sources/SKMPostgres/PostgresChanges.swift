@@ -14,6 +14,9 @@ extension PostgresSession {
         guard !spans.isEmpty else { return }
         try execute("LOCK TABLE data_change IN EXCLUSIVE MODE")
         for s in spans {
+            // As SQLite's (DataChange.swift): the newer row says all the older one said.
+            try execute("DELETE FROM data_change WHERE agency IS NOT DISTINCT FROM $1 AND kind = $2 AND first_day = $3 AND last_day = $4",
+                        [Bind.text(s.agency), Bind.text(kind.rawValue), Bind.text(s.first), Bind.text(s.last)])
             try execute("INSERT INTO data_change (kind, agency, first_day, last_day) VALUES ($1, $2, $3, $4)",
                         [Bind.text(kind.rawValue), Bind.text(s.agency), Bind.text(s.first), Bind.text(s.last)])
         }

@@ -144,6 +144,7 @@ enum PostgresSchema {
                 first_day TEXT NOT NULL,
                 last_day TEXT NOT NULL
             );
+            CREATE INDEX data_change_by_span ON data_change(agency, kind, first_day, last_day);
             """),
     ]
 

@@ -5,7 +5,8 @@ import SKMDomain
 /// one row per agency per import batch (the days of the rows it stored or overwrote), per
 /// undo (the days of the rows it removed), per stated population (its period) and per catalog
 /// load (every agency, every day). Its `seq` only grows, in commit order (SQLite has one
-/// writer; PostgreSQL takes the table's lock before the row goes in, PostgresChanges.swift).
+/// writer; PostgreSQL takes the table's lock before the row goes in, PostgresChanges.swift),
+/// and a row is dropped when a newer one names the same days (`recordChanges`).
 ///
 /// Why: a server that keeps computed figures (`FiguresCache` in SKMServer) asks one indexed
 /// question per request — did anything after `seq` reach the days these figures read? — instead
@@ -91,9 +92,14 @@ public struct ChangedDays: Sendable {
 }
 
 extension Database {
-    /// One `data_change` row per span; `agency` nil for every agency.
+    /// One `data_change` row per span; `agency` nil for every agency. An older row with the
+    /// same kind, agency and days goes: the new one says all it said, later, so a reader
+    /// misses nothing, and the log stays one row per agency and day however many kiosk
+    /// submissions a day brings.
     func recordChanges(_ kind: DataChangeKind, _ spans: [(agency: String?, first: String, last: String)]) throws {
         for s in spans {
+            try execute(sql: "DELETE FROM data_change WHERE agency IS ? AND kind = ? AND first_day = ? AND last_day = ?",
+                        arguments: [s.agency, kind.rawValue, s.first, s.last])
             try execute(sql: "INSERT INTO data_change (kind, agency, first_day, last_day) VALUES (?, ?, ?, ?)",
                         arguments: [kind.rawValue, s.agency, s.first, s.last])
         }

@@ -219,16 +219,18 @@ enum Schema {
         }
         m.registerMigration("v12: data changes") { db in
             // What may have changed an agency's figures, for servers that keep them computed
-            // (DataChange.swift). seq is the rowid: rows are never deleted, so it only grows.
+            // (DataChange.swift). AUTOINCREMENT: a row is replaced by a newer one with the same
+            // days, and a reused number would hide the newer change from a server that saw the old.
             try db.execute(sql: """
                 CREATE TABLE data_change (
-                    seq INTEGER PRIMARY KEY,
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
                     kind TEXT NOT NULL,
                     agency TEXT,
                     first_day TEXT NOT NULL,
                     last_day TEXT NOT NULL
                 )
                 """)
+            try db.execute(sql: "CREATE INDEX data_change_by_span ON data_change(agency, kind, first_day, last_day)")
         }
         return m
     }
