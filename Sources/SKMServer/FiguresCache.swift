@@ -29,12 +29,11 @@ public final class FiguresCache: Sendable {
         var until: Int64?
     }
 
-    /// What a computation gives back: the figures, until when they hold without new data
-    /// (nil: until the data changes), and whether to keep them at all.
+    /// What a computation gives back: the figures, and until when they hold without new data
+    /// (nil: until the data changes).
     public struct Computed<T: Sendable> {
         var value: T
         var until: Int64?
-        var keep: Bool
     }
 
     private let entries = Mutex<[Key: Entry]>([:])
@@ -63,11 +62,9 @@ public final class FiguresCache: Sendable {
         let before = try store.latestChange()
         let c = try compute()
         served.withLock { $0.computed += 1 }
-        if c.keep {
-            entries.withLock {
-                if $0.count >= capacity { $0.removeAll() }
-                $0[key] = Entry(value: c.value, seq: before, until: c.until)
-            }
+        entries.withLock {
+            if $0.count >= capacity { $0.removeAll() }
+            $0[key] = Entry(value: c.value, seq: before, until: c.until)
         }
         return c.value
     }

@@ -140,7 +140,7 @@ public struct FiguresService: Sendable {
         let key = FiguresCache.Key(route: withCompliance ? "compliance" : "ikm", agency: code, detail: detail)
         let report = try cache.figures(key, store: store, through: period.end, now: now) {
             let report = try build(agency: code, q, withCompliance: withCompliance, now: now)
-            return .init(value: report, until: q.asOf == nil ? report.statusesChangeAt : nil, keep: true)
+            return .init(value: report, until: q.asOf == nil ? report.statusesChangeAt : nil)
         }
         guard q.asOf == nil, let judgedAt = report.judgedAt else { return report }
         return ComplianceAging.aged(report, by: now - judgedAt)

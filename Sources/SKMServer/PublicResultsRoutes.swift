@@ -79,7 +79,7 @@ enum PublicResultsRoutes {
         var results = try cache.figures(.init(route: "page", agency: agency.code, detail: detail), store: s.store,
                                         through: period.end, now: now) {
             let r = try pipeline.publicResults(agency: agency, period: period, now: now)
-            return .init(value: r, until: r.report.statusesChangeAt, keep: true)
+            return .init(value: r, until: r.report.statusesChangeAt)
         }
         results.periods = span.map { PublicResults.pickable(first: $0.0, last: $0.1, today: today) } ?? []
         return results

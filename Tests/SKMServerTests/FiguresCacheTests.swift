@@ -173,7 +173,7 @@ import SKMStorage
         func ask(at now: Int64) throws -> Int {
             try cache.figures(key, store: world.store, through: day, now: now) { () -> FiguresCache.Computed<Int> in
                 calls += 1
-                return .init(value: calls, until: 1_000, keep: true)
+                return .init(value: calls, until: 1_000)
             }
         }
         #expect(try ask(at: 998) == 1)
