@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import SKMDomain
 import SKMStorage
@@ -48,17 +49,45 @@ public final class FiguresCache: Sendable {
     }
 
     /// The kept figures for `key` if still valid, else `compute()`'s, kept for later.
+    ///
+    /// One computation per key at a time: when an import reaches a period that many visitors
+    /// are reading, the first computes and the others wait for it and then check its figures
+    /// like any kept ones (a write committed meanwhile is still seen), instead of each taking a
+    /// core for the same second of work.
     func figures<T: Sendable>(_ key: Key, store: any SurveyStore, through: LocalDate, now: Int64,
                               compute: () throws -> Computed<T>) throws -> T {
-        if let e = entries.withLock({ $0[key] }), let value = e.value as? T, e.until.map({ now < $0 }) ?? true {
-            let check = try store.changes(agency: key.agency, after: e.seq, through: through)
-            if !check.changed {
-                // Next time, look only at what came after this check.
-                entries.withLock { if $0[key]?.seq == e.seq { $0[key]?.seq = check.latest } }
-                served.withLock { $0.kept += 1 }
-                return value
-            }
+        if let value: T = try kept(key, store: store, through: through, now: now) { return value }
+        let (flight, leads) = flights.withLock { f -> (Flight, Bool) in
+            if let running = f[key] { return (running, false) }
+            let new = Flight()
+            f[key] = new
+            return (new, true)
         }
+        if !leads {
+            flight.wait()
+            if let value: T = try kept(key, store: store, through: through, now: now) { return value }
+            // Its figures are already outdated: compute alongside rather than queue again.
+            return try computeAndKeep(key, store: store, compute: compute)
+        }
+        defer {
+            flights.withLock { $0[key] = nil }
+            flight.finish()
+        }
+        return try computeAndKeep(key, store: store, compute: compute)
+    }
+
+    /// The entry for `key` when nothing has changed what it read and its time has not come.
+    private func kept<T: Sendable>(_ key: Key, store: any SurveyStore, through: LocalDate, now: Int64) throws -> T? {
+        guard let e = entries.withLock({ $0[key] }), let value = e.value as? T, e.until.map({ now < $0 }) ?? true else { return nil }
+        let check = try store.changes(agency: key.agency, after: e.seq, through: through)
+        guard !check.changed else { return nil }
+        // Next time, look only at what came after this check.
+        entries.withLock { if $0[key]?.seq == e.seq { $0[key]?.seq = check.latest } }
+        served.withLock { $0.kept += 1 }
+        return value
+    }
+
+    private func computeAndKeep<T: Sendable>(_ key: Key, store: any SurveyStore, compute: () throws -> Computed<T>) throws -> T {
         let before = try store.latestChange()
         let c = try compute()
         served.withLock { $0.computed += 1 }
@@ -68,6 +97,24 @@ public final class FiguresCache: Sendable {
         }
         return c.value
     }
+
+    /// A computation under way, that others wait for.
+    private final class Flight: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var finished = false
+        func wait() {
+            condition.lock()
+            while !finished { condition.wait() }
+            condition.unlock()
+        }
+        func finish() {
+            condition.lock()
+            finished = true
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+    private let flights = Mutex<[Key: Flight]>([:])
 
     private let spans = Mutex<[String: SpanEntry]>([:])
     private struct SpanEntry { var span: (LocalDate, LocalDate)?; var seq: Int64 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import SKMServer
 import SKMDomain
@@ -161,6 +162,32 @@ import SKMStorage
         let ikm = try s.figures.ikm(agency: PublicWorld.agency, FigureQuery(period: PeriodSpec(parsing: "2025-S1")!))
         #expect(cache.served.withLock { $0.computed } == before + 1)
         #expect(ikm.overall?.respondents == 39)
+    }
+
+    /// Visitors asking at once for figures nobody has computed yet: one computes, the others
+    /// wait for it and are served its figures.
+    @Test func concurrentVisitorsComputeOnce() throws {
+        let world = try PublicWorld()
+        let cache = FiguresCache()
+        let key = FiguresCache.Key(route: "t", agency: PublicWorld.agency, detail: "")
+        let calls = Mutex(0), answers = Mutex<[Int]>([])
+        let group = DispatchGroup()
+        for _ in 0..<4 {
+            group.enter()
+            Thread {
+                defer { group.leave() }
+                let v = try? cache.figures(key, store: world.store, through: LocalDate(year: 2025, month: 1, day: 1)!, now: 0) {
+                    () -> FiguresCache.Computed<Int> in
+                    let n = calls.withLock { $0 += 1; return $0 }
+                    Thread.sleep(forTimeInterval: 0.3)
+                    return .init(value: n, until: nil)
+                }
+                answers.withLock { $0.append(v ?? -1) }
+            }.start()
+        }
+        group.wait()
+        #expect(calls.withLock { $0 } == 1)
+        #expect(answers.withLock { $0 } == [1, 1, 1, 1])
     }
 
     /// Figures judged as of now are kept until an open file passes its deadline, not after.
