@@ -61,10 +61,15 @@ extension ReportPipeline {
     /// The public page's content for one agency and period (any period: a caller decides
     /// which may be asked for). `now`: UTC seconds, for the calculation day and the picker.
     public func publicResults(agency: Agency, period: Period, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> PublicResults {
+        try publicResults(agency: agency, period: period, now: now, span: store.dataSpan(agency: agency.code))
+    }
+
+    /// The same with the agency's first and last day with data already known (`dataSpan`; the
+    /// server keeps it, and reading it is a scan of the agency's rows).
+    public func publicResults(agency: Agency, period: Period, now: Int64, span: (LocalDate, LocalDate)?) throws -> PublicResults {
         let pipeline = forPublication
         let report = try pipeline.report(agency: agency, period: period).report
         let today = agency.timeZone.local(now).date
-        let span = try store.dataSpan(agency: agency.code)
 
         // Earlier periods: the office's IKM only, from their response tallies. A whole report
         // per period read their transactions too (turnaround, U3 against the register), as much

@@ -73,12 +73,12 @@ enum PublicResultsRoutes {
     static func figures(_ agency: Agency, _ period: Period, span: (LocalDate, LocalDate)?, now: Int64,
                         _ s: APIServices) throws -> PublicResults {
         let pipeline = ReportPipeline(store: s.store, options: publicOptions)
-        guard let cache = s.figures.cache else { return try pipeline.publicResults(agency: agency, period: period, now: now) }
+        guard let cache = s.figures.cache else { return try pipeline.publicResults(agency: agency, period: period, now: now, span: span) }
         let today = agency.timeZone.local(now).date
         let detail = [period.description, today.description, span.map { "\($0.0)" } ?? "-"].joined(separator: "|")
         var results = try cache.figures(.init(route: "page", agency: agency.code, detail: detail), store: s.store,
                                         through: period.end, now: now) {
-            let r = try pipeline.publicResults(agency: agency, period: period, now: now)
+            let r = try pipeline.publicResults(agency: agency, period: period, now: now, span: span)
             return .init(value: r, until: r.report.statusesChangeAt)
         }
         results.periods = span.map { PublicResults.pickable(first: $0.0, last: $0.1, today: today) } ?? []
