@@ -34,28 +34,18 @@ extension PostgresStore {
         try read { s in try s.rows("SELECT COALESCE(MAX(seq), 0) FROM data_change")[0].int(0) ?? 0 }
     }
 
-    public func changes(agency: String, after seq: Int64, through: LocalDate) throws -> ChangeCheck {
+    public func changes(agency: String, after seq: Int64) throws -> ChangesSince {
         try read { s in
             let latest = try s.rows("SELECT COALESCE(MAX(seq), 0) FROM data_change")[0].int(0) ?? 0
-            guard latest > seq else { return ChangeCheck(latest: latest, changed: false) }
-            let changed = try !s.rows("""
-                SELECT 1 FROM data_change WHERE seq > $1 AND seq <= $2 AND (agency = $3 OR agency IS NULL)
-                  AND (kind LIKE '%transactions' OR first_day <= $4) LIMIT 1
-                """, [Bind.int(seq), Bind.int(latest), Bind.text(agency), Bind.text(through.description)]).isEmpty
-            return ChangeCheck(latest: latest, changed: changed)
-        }
-    }
-
-    public func spanChanges(agency: String, after seq: Int64, span: (LocalDate, LocalDate)?) throws -> ChangeCheck {
-        try read { s in
-            let latest = try s.rows("SELECT COALESCE(MAX(seq), 0) FROM data_change")[0].int(0) ?? 0
-            guard latest > seq else { return ChangeCheck(latest: latest, changed: false) }
-            let changed = try !s.rows("""
-                SELECT 1 FROM data_change WHERE seq > $1 AND seq <= $2 AND agency = $3
-                  AND (kind LIKE 'removed-%' OR (kind IN ('responses', 'transactions') AND (first_day < $4 OR last_day > $5))) LIMIT 1
-                """, [Bind.int(seq), Bind.int(latest), Bind.text(agency), Bind.text(span?.0.description ?? "9999-12-31"),
-                     Bind.text(span?.1.description ?? "")]).isEmpty
-            return ChangeCheck(latest: latest, changed: changed)
+            guard latest > seq else { return ChangesSince(latest: latest, changes: []) }
+            let rows = try s.rows("""
+                SELECT kind, agency, first_day, last_day FROM data_change
+                WHERE seq > $1 AND seq <= $2 AND (agency = $3 OR agency IS NULL)
+                """, [Bind.int(seq), Bind.int(latest), Bind.text(agency)])
+            return ChangesSince(latest: latest, changes: try rows.map {
+                DataChange(kind: try $0.text(0).flatMap(DataChangeKind.init(rawValue:)), agency: try $0.text(1),
+                           firstDay: try $0.text(2) ?? ChangedDays.firstDay, lastDay: try $0.text(3) ?? ChangedDays.lastDay)
+            })
         }
     }
 }

@@ -48,54 +48,69 @@ public final class FiguresCache: Sendable {
         self.capacity = capacity
     }
 
-    /// The kept figures for `key` if still valid, else `compute()`'s, kept for later.
-    ///
+    /// The kept figures for `key` if still valid, else `compute()`'s, kept for later: valid
+    /// while no change after them reaches data up to `through` (`SurveyStore.changes`).
+    func figures<T: Sendable>(_ key: Key, store: any SurveyStore, through: LocalDate, now: Int64,
+                              compute: () throws -> Computed<T>) throws -> T {
+        try keptOrComputed(key, store: store, now: now, counted: true,
+                           check: { _, seq in try store.changes(agency: key.agency, after: seq, through: through) }, compute: compute)
+    }
+
+    /// `store.dataSpan(agency:)`, kept while no change can have moved it (`SurveyStore.spanChanges`):
+    /// the page needs it on every visit (default period, period picker), and without date
+    /// indexes it is a scan of the agency's rows. Kiosk submissions of today stop moving it
+    /// after the day's first.
+    func dataSpan(agency: String, store: any SurveyStore) throws -> (LocalDate, LocalDate)? {
+        try keptOrComputed(Key(route: "span", agency: agency, detail: ""), store: store, now: 0, counted: false,
+                           check: { kept, seq in try store.spanChanges(agency: agency, after: seq, span: kept.span) },
+                           compute: { Computed(value: Span(span: try store.dataSpan(agency: agency)), until: nil) }).span
+    }
+
+    private struct Span: Sendable { var span: (LocalDate, LocalDate)? }
+
     /// One computation per key at a time: when an import reaches a period that many visitors
     /// are reading, the first computes and the others wait for it and then check its figures
     /// like any kept ones (a write committed meanwhile is still seen), instead of each taking a
-    /// core for the same second of work.
-    func figures<T: Sendable>(_ key: Key, store: any SurveyStore, through: LocalDate, now: Int64,
-                              compute: () throws -> Computed<T>) throws -> T {
-        if let value: T = try kept(key, store: store, through: through, now: now) { return value }
+    /// core for the same second of work. `counted`: in `served` (figures, not spans).
+    private func keptOrComputed<T: Sendable>(_ key: Key, store: any SurveyStore, now: Int64, counted: Bool,
+                                             check: (_ kept: T, _ seq: Int64) throws -> ChangeCheck,
+                                             compute: () throws -> Computed<T>) throws -> T {
+        func kept() throws -> T? {
+            guard let e = entries.withLock({ $0[key] }), let value = e.value as? T, e.until.map({ now < $0 }) ?? true else { return nil }
+            let since = try check(value, e.seq)
+            guard !since.changed else { return nil }
+            // Next time, look only at what came after this check.
+            entries.withLock { if $0[key]?.seq == e.seq { $0[key]?.seq = since.latest } }
+            if counted { served.withLock { $0.kept += 1 } }
+            return value
+        }
+        func computeAndKeep() throws -> T {
+            let before = try store.latestChange()
+            let c = try compute()
+            if counted { served.withLock { $0.computed += 1 } }
+            entries.withLock {
+                if $0.count >= capacity { $0.removeAll() }
+                $0[key] = Entry(value: c.value, seq: before, until: c.until)
+            }
+            return c.value
+        }
+        if let value = try kept() { return value }
         let (flight, leads) = flights.withLock { f -> (Flight, Bool) in
             if let running = f[key] { return (running, false) }
             let new = Flight()
             f[key] = new
             return (new, true)
         }
-        if !leads {
+        guard leads else {
             flight.wait()
-            if let value: T = try kept(key, store: store, through: through, now: now) { return value }
-            // Its figures are already outdated: compute alongside rather than queue again.
-            return try computeAndKeep(key, store: store, compute: compute)
+            // Its figures already outdated: compute alongside rather than queue again.
+            return try kept() ?? computeAndKeep()
         }
         defer {
             flights.withLock { $0[key] = nil }
             flight.finish()
         }
-        return try computeAndKeep(key, store: store, compute: compute)
-    }
-
-    /// The entry for `key` when nothing has changed what it read and its time has not come.
-    private func kept<T: Sendable>(_ key: Key, store: any SurveyStore, through: LocalDate, now: Int64) throws -> T? {
-        guard let e = entries.withLock({ $0[key] }), let value = e.value as? T, e.until.map({ now < $0 }) ?? true else { return nil }
-        let check = try store.changes(agency: key.agency, after: e.seq, through: through)
-        guard !check.changed else { return nil }
-        // Next time, look only at what came after this check.
-        entries.withLock { if $0[key]?.seq == e.seq { $0[key]?.seq = check.latest } }
-        served.withLock { $0.kept += 1 }
-        return value
-    }
-
-    private func computeAndKeep<T: Sendable>(_ key: Key, store: any SurveyStore, compute: () throws -> Computed<T>) throws -> T {
-        let before = try store.latestChange()
-        let c = try compute()
-        served.withLock { $0.computed += 1 }
-        entries.withLock {
-            if $0.count >= capacity { $0.removeAll() }
-            $0[key] = Entry(value: c.value, seq: before, until: c.until)
-        }
-        return c.value
+        return try computeAndKeep()
     }
 
     /// A computation under way, that others wait for.
@@ -115,24 +130,4 @@ public final class FiguresCache: Sendable {
         }
     }
     private let flights = Mutex<[Key: Flight]>([:])
-
-    private let spans = Mutex<[String: SpanEntry]>([:])
-    private struct SpanEntry { var span: (LocalDate, LocalDate)?; var seq: Int64 }
-
-    /// `store.dataSpan(agency:)`, kept while no change can have moved it: the page needs it on
-    /// every visit (default period, period picker), and without date indexes it is a scan of
-    /// the agency's rows. Kiosk submissions of today stop moving it after the day's first.
-    func dataSpan(agency: String, store: any SurveyStore) throws -> (LocalDate, LocalDate)? {
-        if let e = spans.withLock({ $0[agency] }) {
-            let check = try store.spanChanges(agency: agency, after: e.seq, span: e.span)
-            if !check.changed {
-                spans.withLock { if $0[agency]?.seq == e.seq { $0[agency]?.seq = check.latest } }
-                return e.span
-            }
-        }
-        let before = try store.latestChange()
-        let span = try store.dataSpan(agency: agency)
-        spans.withLock { $0[agency] = SpanEntry(span: span, seq: before) }
-        return span
-    }
 }

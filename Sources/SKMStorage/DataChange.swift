@@ -31,6 +31,71 @@ public struct ChangeCheck: Sendable, Equatable {
     }
 }
 
+/// One row of the change log.
+public struct DataChange: Sendable, Equatable {
+    /// nil: a kind this build does not know (a newer skm's), taken to reach everything.
+    public var kind: DataChangeKind?
+    /// nil: every agency (a catalog load).
+    public var agency: String?
+    public var firstDay: String
+    public var lastDay: String
+
+    public init(kind: DataChangeKind?, agency: String?, firstDay: String, lastDay: String) {
+        self.kind = kind
+        self.agency = agency
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+    }
+
+    /// Whether figures that read data up to `through` may have changed: any change to
+    /// transactions (a response links to a file received on any day, TimeVoice.swift), anything
+    /// else on a day up to `through`.
+    public func reaches(through: LocalDate) -> Bool {
+        switch kind {
+        case .transactions?, .removedTransactions?, nil: return true
+        case .responses?, .removedResponses?, .population?, .catalog?: return firstDay <= through.description
+        }
+    }
+
+    /// Whether the first and last day with data (`dataSpan`) may have moved from `span`: an
+    /// undo, or rows stored outside it (an overwrite counts as every day); never a catalog load
+    /// or a population, which store no rows.
+    public func mayMove(_ span: (LocalDate, LocalDate)?) -> Bool {
+        switch kind {
+        case .removedTransactions?, .removedResponses?, nil: return true
+        case .transactions?, .responses?:
+            guard let span else { return true }
+            return firstDay < span.0.description || lastDay > span.1.description
+        case .population?, .catalog?: return false
+        }
+    }
+}
+
+/// The changes after a `seq` that concern an agency, and the newest `seq` looked at.
+public struct ChangesSince: Sendable {
+    public var latest: Int64
+    public var changes: [DataChange]
+
+    public init(latest: Int64, changes: [DataChange]) {
+        self.latest = latest
+        self.changes = changes
+    }
+}
+
+extension SurveyStore {
+    /// Did anything after `seq` reach figures of `agency` that read data up to `through`?
+    public func changes(agency: String, after seq: Int64, through: LocalDate) throws -> ChangeCheck {
+        let c = try changes(agency: agency, after: seq)
+        return ChangeCheck(latest: c.latest, changed: c.changes.contains { $0.reaches(through: through) })
+    }
+
+    /// May `agency`'s first and last day with data have moved from `span` since `seq`?
+    public func spanChanges(agency: String, after seq: Int64, span: (LocalDate, LocalDate)?) throws -> ChangeCheck {
+        let c = try changes(agency: agency, after: seq)
+        return ChangeCheck(latest: c.latest, changed: c.changes.contains { $0.mayMove(span) })
+    }
+}
+
 extension Database {
     /// One `data_change` row per span; `agency` nil for every agency. An older row with the
     /// same kind, agency and days goes: the new one says all it said, later, so a reader
@@ -57,32 +122,17 @@ extension Store {
         try writer.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM data_change") ?? 0 }
     }
 
-    /// Did anything after `seq` touch `agency`'s responses, populations or catalog on a day up
-    /// to `through`, or any of its transactions at all (a response links to a file received
-    /// on any day, TimeVoice.swift)? One read, so `latest` and the answer agree.
-    public func changes(agency: String, after seq: Int64, through: LocalDate) throws -> ChangeCheck {
+    public func changes(agency: String, after seq: Int64) throws -> ChangesSince {
         try writer.read { db in
             let latest = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM data_change") ?? 0
-            guard latest > seq else { return ChangeCheck(latest: latest, changed: false) }
-            let changed = try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM data_change WHERE seq > ? AND seq <= ? AND (agency = ? OR agency IS NULL)
-                               AND (kind LIKE '%transactions' OR first_day <= ?))
-                """, arguments: [seq, latest, agency, through.description]) ?? true
-            return ChangeCheck(latest: latest, changed: changed)
-        }
-    }
-
-    /// Whether the first and last day with data (`dataSpan`) may have moved since change `seq`:
-    /// an undo, or stored rows outside `span` (an overwrite counts as every day).
-    public func spanChanges(agency: String, after seq: Int64, span: (LocalDate, LocalDate)?) throws -> ChangeCheck {
-        try writer.read { db in
-            let latest = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM data_change") ?? 0
-            guard latest > seq else { return ChangeCheck(latest: latest, changed: false) }
-            let changed = try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM data_change WHERE seq > ? AND seq <= ? AND agency = ?
-                               AND (kind LIKE 'removed-%' OR (kind IN ('responses', 'transactions') AND (first_day < ? OR last_day > ?))))
-                """, arguments: [seq, latest, agency, span?.0.description ?? "9999-12-31", span?.1.description ?? ""]) ?? true
-            return ChangeCheck(latest: latest, changed: changed)
+            guard latest > seq else { return ChangesSince(latest: latest, changes: []) }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT kind, agency, first_day, last_day FROM data_change
+                WHERE seq > ? AND seq <= ? AND (agency = ? OR agency IS NULL)
+                """, arguments: [seq, latest, agency])
+            return ChangesSince(latest: latest, changes: rows.map {
+                DataChange(kind: DataChangeKind(rawValue: $0["kind"]), agency: $0["agency"], firstDay: $0["first_day"], lastDay: $0["last_day"])
+            })
         }
     }
 }

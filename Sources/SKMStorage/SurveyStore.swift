@@ -83,13 +83,11 @@ public protocol SurveyStore: AnyObject, Sendable {
     /// First and last local day with a transaction or a response of the agency.
     func dataSpan(agency: String) throws -> (LocalDate, LocalDate)?
 
-    /// Whether anything after change `seq` reached `agency`'s figures up to day `through`
-    /// (DataChange.swift), and the newest change's number.
-    func changes(agency: String, after seq: Int64, through: LocalDate) throws -> ChangeCheck
+    /// The changes after change `seq` that concern `agency` (its own and every agency's), and
+    /// the newest change's number; what they reach is decided once, in `DataChange`.
+    func changes(agency: String, after seq: Int64) throws -> ChangesSince
     /// The newest change's number (0 before any): read before computing what it will guard.
     func latestChange() throws -> Int64
-    /// Whether `dataSpan` may have moved from `span` since change `seq` (DataChange.swift).
-    func spanChanges(agency: String, after seq: Int64, span: (LocalDate, LocalDate)?) throws -> ChangeCheck
     /// Runs one read-only SQL statement (`queries/`) with named, typed parameters; rows in the
     /// statement's order. The dialect is the engine's: a PostgreSQL store picks a per-dialect
     /// variant of the file where one is needed.
