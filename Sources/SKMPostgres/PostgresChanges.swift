@@ -22,9 +22,9 @@ extension PostgresSession {
         }
     }
 
-    /// The days of `table`'s rows of batch `id`, per agency: what an undo removes.
-    func batchSpans(table: String, dayColumn: String, batch id: Int64) throws -> [(agency: String?, first: String, last: String)] {
-        try rows("SELECT agency, MIN(\(dayColumn)), MAX(\(dayColumn)) FROM \(table) WHERE batch = $1 GROUP BY agency",
+    /// The days of the rows of batch `id`, per agency: what an undo removes.
+    func batchSpans(_ kind: ImportWriter.Kind, batch id: Int64) throws -> [(agency: String?, first: String, last: String)] {
+        try rows("SELECT agency, MIN(\(kind.dayColumn)), MAX(\(kind.dayColumn)) FROM \(kind.table) WHERE batch = $1 GROUP BY agency",
                  [Bind.int(id)]).map { (try $0.text(0), try $0.text(1) ?? ChangedDays.firstDay, try $0.text(2) ?? ChangedDays.lastDay) }
     }
 }

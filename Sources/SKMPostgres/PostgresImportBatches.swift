@@ -25,11 +25,9 @@ extension PostgresStore {
             guard let r = try s.rows("SELECT \(Self.batchColumns) FROM import_batch WHERE id = $1", [Bind.int(id)]).first else {
                 throw ImportBatchError.noSuchBatch(id)
             }
-            let isTransactions = try r.string(1) == ImportWriter.Kind.transactions.rawValue
-            let table = isTransactions ? "service_transaction" : "response"
-            try s.recordChanges(isTransactions ? .removedTransactions : .removedResponses,
-                                try s.batchSpans(table: table, dayColumn: isTransactions ? "received_date" : "date", batch: id))
-            let rows = try s.execute("DELETE FROM \(table) WHERE batch = $1", [Bind.int(id)])
+            let kind = ImportWriter.Kind(rawValue: try r.string(1)) ?? .responses
+            try s.recordChanges(.removed(kind), try s.batchSpans(kind, batch: id))
+            let rows = try s.execute("DELETE FROM \(kind.table) WHERE batch = $1", [Bind.int(id)])
             let rejects = try s.execute("DELETE FROM reject WHERE batch = $1", [Bind.int(id)])
             try s.execute("DELETE FROM import_batch WHERE id = $1", [Bind.int(id)])
             return UndoneImport(batch: try Self.record(r, held: rows), rowsRemoved: rows, rejectsRemoved: rejects)

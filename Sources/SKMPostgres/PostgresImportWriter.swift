@@ -38,13 +38,12 @@ final class PostgresImportWriter: ImportBatchWriter {
     init(session: PostgresSession, kind: ImportWriter.Kind, file: String) throws {
         self.session = session
         self.kind = kind
+        table = kind.table
         switch kind {
         case .transactions:
-            table = "service_transaction"
             columns = ["agency", "id", "service", "received_at", "finished_at", "received_date",
                        "variant", "pauses", "channel", "fingerprint", "batch"]
         case .responses:
-            table = "response"
             columns = ["agency", "id", "service", "date", "method", "answers",
                        "gender", "age", "education", "occupation", "saran", "transaction_id", "fingerprint", "batch"]
         }
@@ -73,15 +72,7 @@ final class PostgresImportWriter: ImportBatchWriter {
 
     func insert(_ rows: EncodedRows, row i: Int, replace: Bool) throws -> RowOutcome {
         let outcome = try store(rows, row: i, replace: replace)
-        switch outcome {
-        case .inserted:
-            days.note(rows, row: i, kind: kind)
-        case .updated:
-            var agency = ""
-            rows.forEachValue(row: i) { v in if agency.isEmpty, case let .text(p) = v { agency = String(decoding: p, as: UTF8.self) } }
-            days.noteEveryDay(agency: agency)
-        case .unchanged, .conflict: break
-        }
+        if outcome == .inserted || outcome == .updated { days.note(rows, row: i, kind: kind, overwritten: outcome == .updated) }
         return outcome
     }
 
@@ -216,7 +207,7 @@ final class PostgresImportWriter: ImportBatchWriter {
     /// Ends the COPY, stores the rejects in order and the batch's totals; before commit.
     func close() throws {
         try endCopy()
-        try session.recordChanges(kind == .responses ? .responses : .transactions,
+        try session.recordChanges(.stored(kind),
                                   days.spansByAgency().map { ($0.agency, $0.first, $0.last) })
         if !rejects.isEmpty {
             let c = CopyStream(connection: session.connection, table: "reject",

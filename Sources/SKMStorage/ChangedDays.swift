@@ -13,7 +13,7 @@ public struct ChangedDays: Sendable {
 
     /// The value index (0-based, in `EncodedRows` order) of the day a row is filed under: a
     /// response's date, a transaction's local day of receipt.
-    public static func dayValue(_ kind: ImportWriter.Kind) -> Int { kind == .responses ? 3 : 5 }
+    static func dayValue(_ kind: ImportWriter.Kind) -> Int { kind == .responses ? 3 : 5 }
 
     /// A row of `agency` stored or overwritten on `day` (ISO text bytes).
     public mutating func note(agency a: UnsafeRawBufferPointer, day d: UnsafeRawBufferPointer) {
@@ -25,8 +25,9 @@ public struct ChangedDays: Sendable {
         if d.lexicographicallyPrecedes(first) { first = Array(d) } else if last.lexicographicallyPrecedes(d) { last = Array(d) }
     }
 
-    /// Row `i` of `rows` (of `kind`) stored: its agency and day read from the encoded values.
-    public mutating func note(_ rows: EncodedRows, row i: Int, kind: ImportWriter.Kind) {
+    /// Row `i` of `rows` (of `kind`) stored, or `overwritten`: its agency and day read from the
+    /// encoded values.
+    public mutating func note(_ rows: EncodedRows, row i: Int, kind: ImportWriter.Kind, overwritten: Bool = false) {
         let dayValue = Self.dayValue(kind)
         rows.withRow(i) { raw in
             var c = EncodedValueCursor(raw), n = 0
@@ -35,15 +36,15 @@ public struct ChangedDays: Sendable {
                 if case let .text(p) = c.next() { if n == 0 { agency = p } else if n == dayValue { day = p } }
                 n += 1
             }
-            note(agency: agency, day: day)
+            if overwritten { noteEveryDay(agency: agency) } else { note(agency: agency, day: day) }
         }
     }
 
     /// A row of `agency` overwritten: its earlier day is unknown here, so every day counts.
-    public mutating func noteEveryDay(agency a: String) {
+    public mutating func noteEveryDay(agency a: UnsafeRawBufferPointer) {
         flush()
         agency = []
-        spans[a] = (Self.firstDay, Self.lastDay)
+        spans[String(decoding: a, as: UTF8.self)] = (Self.firstDay, Self.lastDay)
     }
 
     private mutating func flush() {

@@ -18,6 +18,20 @@ public enum DataChangeKind: String, Sendable {
     case removedTransactions = "removed-transactions", removedResponses = "removed-responses"
 }
 
+extension DataChangeKind {
+    /// Rows of `kind` stored by an import.
+    public static func stored(_ kind: ImportWriter.Kind) -> Self { kind == .responses ? .responses : .transactions }
+    /// Rows of `kind` taken back by an undo.
+    public static func removed(_ kind: ImportWriter.Kind) -> Self { kind == .responses ? .removedResponses : .removedTransactions }
+}
+
+extension ImportWriter.Kind {
+    /// The table rows of this kind are stored in.
+    public var table: String { self == .responses ? "response" : "service_transaction" }
+    /// The column of the day a row is filed under: a response's date, a transaction's local day of receipt.
+    public var dayColumn: String { self == .responses ? "date" : "received_date" }
+}
+
 /// The answer to "did anything change", with the newest `seq` it looked at.
 public struct ChangeCheck: Sendable, Equatable {
     /// The newest change in the store when asked (0 before any).
@@ -110,9 +124,9 @@ extension Database {
         }
     }
 
-    /// The days of `table`'s rows of batch `id`, per agency: what an undo removes.
-    func batchSpans(table: String, dayColumn: String, batch id: Int64) throws -> [(agency: String?, first: String, last: String)] {
-        try Row.fetchAll(self, sql: "SELECT agency, MIN(\(dayColumn)) AS f, MAX(\(dayColumn)) AS l FROM \(table) WHERE batch = ? GROUP BY agency",
+    /// The days of the rows of batch `id`, per agency: what an undo removes.
+    func batchSpans(_ kind: ImportWriter.Kind, batch id: Int64) throws -> [(agency: String?, first: String, last: String)] {
+        try Row.fetchAll(self, sql: "SELECT agency, MIN(\(kind.dayColumn)) AS f, MAX(\(kind.dayColumn)) AS l FROM \(kind.table) WHERE batch = ? GROUP BY agency",
                          arguments: [id]).map { ($0["agency"], $0["f"], $0["l"]) }
     }
 }

@@ -68,11 +68,9 @@ extension Store {
                 SELECT id, kind, file, imported_at, rows_read, rows_inserted, rows_unchanged, rows_updated, rows_rejected
                 FROM import_batch WHERE id = ?
                 """, arguments: [id]) else { throw ImportBatchError.noSuchBatch(id) }
-            let isTransactions = (r["kind"] as String) == ImportWriter.Kind.transactions.rawValue
-            let table = isTransactions ? "service_transaction" : "response"
-            try db.recordChanges(isTransactions ? .removedTransactions : .removedResponses,
-                                 try db.batchSpans(table: table, dayColumn: isTransactions ? "received_date" : "date", batch: id))
-            try db.execute(sql: "DELETE FROM \(table) WHERE batch = ?", arguments: [id])
+            let kind = ImportWriter.Kind(rawValue: r["kind"]) ?? .responses
+            try db.recordChanges(.removed(kind), try db.batchSpans(kind, batch: id))
+            try db.execute(sql: "DELETE FROM \(kind.table) WHERE batch = ?", arguments: [id])
             let rows = db.changesCount
             try db.execute(sql: "DELETE FROM reject WHERE batch = ?", arguments: [id])
             let rejects = db.changesCount

@@ -167,7 +167,7 @@ public final class ImportWriter {
             let outcome = try finishUpsert(s, rows: rows, row: i, fingerprint: fingerprint, replace: replace)
             switch outcome {
             case .inserted: days.note(agency: agency, day: day)
-            case .updated: days.noteEveryDay(agency: String(decoding: agency, as: UTF8.self))
+            case .updated: days.noteEveryDay(agency: agency)
             case .unchanged, .conflict: break
             }
             return outcome
@@ -223,7 +223,7 @@ public final class ImportWriter {
 
     /// Records the batch totals. Called by `Store.importBatch` before commit.
     func close() throws {
-        try db.recordChanges(kind == .responses ? .responses : .transactions,
+        try db.recordChanges(.stored(kind),
                              days.spansByAgency().map { ($0.agency, $0.first, $0.last) })
         try db.execute(sql: """
             UPDATE import_batch SET rows_read = ?, rows_inserted = ?, rows_unchanged = ?, rows_updated = ?, rows_rejected = ?
