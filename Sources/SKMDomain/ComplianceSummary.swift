@@ -117,7 +117,12 @@ public struct ComplianceSummary: Hashable, Sendable {
 
     /// Worst first: larger lateness, then transaction id for a stable order.
     private static func worse(_ a: TurnaroundJudgement, _ b: TurnaroundJudgement) -> Bool {
-        a.latenessSeconds != b.latenessSeconds ? a.latenessSeconds > b.latenessSeconds : a.transactionID < b.transactionID
+        worse(a.latenessSeconds, a.transactionID, than: b.latenessSeconds, b.transactionID)
+    }
+
+    /// The order of the worst cases, for lists kept outside a summary (ComplianceAging).
+    public static func worse(_ lateness: Int64, _ id: String, than otherLateness: Int64, _ otherID: String) -> Bool {
+        lateness != otherLateness ? lateness > otherLateness : id < otherID
     }
 
     private static func insertWorst(_ j: TurnaroundJudgement, into list: inout [TurnaroundJudgement]) {

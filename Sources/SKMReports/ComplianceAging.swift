@@ -39,10 +39,8 @@ public enum ComplianceAging {
         var f = f
         var seen: Set<String> = []
         let cases = (f.latestCases + f.openOverdueCases).map(later).filter { seen.insert($0.transactionId).inserted }
-        // ComplianceSummary.worse: more late first, then by transaction id.
-        f.latestCases = Array(cases.sorted {
-            $0.lateSeconds != $1.lateSeconds ? $0.lateSeconds > $1.lateSeconds : $0.transactionId < $1.transactionId
-        }.prefix(ComplianceSummary.worstCaseLimit))
+        f.latestCases = Array(cases.sorted { ComplianceSummary.worse($0.lateSeconds, $0.transactionId, than: $1.lateSeconds, $1.transactionId) }
+            .prefix(ComplianceSummary.worstCaseLimit))
         f.openOverdueCases = f.openOverdueCases.map(later)
         return f
     }

@@ -131,15 +131,16 @@ public struct FiguresService: Sendable {
     /// until the data changes.
     private func cachedBuild(agency code: String, _ q: FigureQuery, withCompliance: Bool) throws -> EvaluationReport {
         let now = Int64(Date().timeIntervalSince1970)
-        guard let cache else { return try build(agency: code, q, withCompliance: withCompliance, now: now) }
-        let (agency, _) = try resolve(agency: code, q)  // an unknown service is a 404, kept figures or not
+        let (agency, source) = try resolve(agency: code, q)  // an unknown service is a 404, kept figures or not
+        let compliance = withCompliance ? source : nil
+        guard let cache else { return try build(agency, q, compliance: compliance, now: now) }
         let period = q.period(in: agency.timeZone)
         let o = q.options
         let detail = [period.description, o.method.id, o.weights.rawValue, o.layout.title, o.population.map(String.init) ?? "",
                       String(o.forPublication), q.asOf.map { "\($0)" } ?? "now"].joined(separator: "|")
         let key = FiguresCache.Key(route: withCompliance ? "compliance" : "ikm", agency: code, detail: detail)
         let report = try cache.figures(key, store: store, through: period.end, now: now) {
-            let report = try build(agency: code, q, withCompliance: withCompliance, now: now)
+            let report = try build(agency, q, compliance: compliance, now: now)
             return .init(value: report, until: q.asOf == nil ? report.statusesChangeAt : nil)
         }
         guard q.asOf == nil, let judgedAt = report.judgedAt else { return report }
@@ -148,11 +149,10 @@ public struct FiguresService: Sendable {
 
     /// Without saran and rejects, as every built report: the figure endpoints return none, and
     /// a download streams them (`reportForDownload`).
-    private func build(agency code: String, _ q: FigureQuery, withCompliance: Bool, now: Int64) throws -> EvaluationReport {
-        let (agency, source) = try resolve(agency: code, q)
+    private func build(_ agency: Agency, _ q: FigureQuery, compliance: ComplianceSource?, now: Int64) throws -> EvaluationReport {
         var options = q.options
         options.asOf = AsOf.instant(q.asOf, in: agency.timeZone, now: now)
-        return try ReportBuilder(store: store, options: options, compliance: withCompliance ? source : nil)
+        return try ReportBuilder(store: store, options: options, compliance: compliance)
             .build(agency: agency, period: q.period(in: agency.timeZone))
     }
 
