@@ -123,6 +123,7 @@ let package = Package(
             "SKMServer", "SKMStorage", "SKMDomain", "SKMReports", "SKMPages",
             "SKMCatalog",  // the public results page is tested on the seed catalog's Bengkulu Selatan
             "SKMPostgres",  // two servers on one PostgreSQL database
+            "SKMDemo",  // a seeded generator for the random changes of FiguresCacheTests
             .product(name: "GRDB", package: "GRDB.swift"),  // survey-form tests read the stored row back
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),

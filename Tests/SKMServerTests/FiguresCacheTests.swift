@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import SKMServer
+import SKMDemo
 import SKMDomain
 import SKMPages
 import SKMReports
@@ -11,18 +12,6 @@ import SKMStorage
 /// replacements, undos, populations and catalog loads: never stale, and a kiosk's submission
 /// of today leaves a finished period's figures kept.
 @Suite struct FiguresCacheTests {
-    /// A seeded generator, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let periods = ["2024-S1", "2024-S2", "2025-S1", "2025-03", "2025"]
     static let services = Array(PublicWorld.counts2025S1.keys).sorted()
 
@@ -63,11 +52,11 @@ import SKMStorage
         let store = world.store, s = world.services
         let fresh = FiguresService(store: store, compliance: s.figures.compliance, complianceAsOf: s.figures.complianceAsOf, cache: nil)
         #expect(s.figures.cache != nil)
-        var rng = SplitMix(state: 20_250_701)
+        var rng = SeededRandom(seed: 20_250_701)  // seeded, so a failure can be replayed
         var batches: [Int64] = []
         var ids = ["r1", "r2", "r3"], n = 0
         let catalog = (agencies: try store.agencies(), holidays: try store.holidays())
-        func day(_ rng: inout SplitMix) -> LocalDate {
+        func day(_ rng: inout SeededRandom) -> LocalDate {
             LocalDate(year: 2024, month: 1, day: 1)!.adding(days: Int.random(in: 0..<545, using: &rng))
         }
         var kinds: [String] = []
