@@ -1,4 +1,5 @@
 import Foundation
+import SKMDomain
 import SKMStorage
 
 /// What one import did: totals, the rejected rows, and the columns it dropped or ignored.

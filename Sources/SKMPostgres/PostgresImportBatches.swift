@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import SKMDomain
 import SKMStorage
 
 /// `skm import list` / `undo` and relabelling, as SQLite's (ImportBatches.swift, BatchLabel.swift).

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SKMDomain
 
 /// One import as the store remembers it (table `import_batch`), for `skm import list`.
 public struct ImportBatchRecord: Sendable, Equatable {

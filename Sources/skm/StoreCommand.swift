@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SKMDomain
 import SKMStorage
 
 /// `skm store copy`: moves an office's data between stores (SQLite ⇄ PostgreSQL).
