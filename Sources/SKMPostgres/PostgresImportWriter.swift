@@ -27,8 +27,13 @@ final class PostgresImportWriter: ImportBatchWriter {
     private var rejects: [RejectRecord] = []
     private var rowsSeen = 0
     private var locked = false
-    /// Per agency met in bulk mode: stored id → fingerprint, kept up to date as rows go in.
-    private var known: [String: [String: Int64]] = [:]
+    /// Per agency met in bulk mode, its slot in `known`.
+    private var slots: [String: Int] = [:]
+    /// Per slot: stored id → fingerprint, kept up to date as rows go in.
+    private var known: [[String: Int64]] = []
+    /// The previous row's agency: a file is mostly one agency's, so its name and slot are reused
+    /// without building and hashing a String per row.
+    private var last: (bytes: [UInt8], name: String, slot: Int)?
     private var copy: CopyStream?
     private var scratch = EncodedRows(reservingRows: 1)
     /// The days this batch stored rows on, recorded at `close()` (DataChange.swift).
@@ -79,42 +84,44 @@ final class PostgresImportWriter: ImportBatchWriter {
     private func store(_ rows: EncodedRows, row i: Int, replace: Bool) throws -> RowOutcome {
         counts.read += 1
         rowsSeen += 1
-        var agency = "", id = "", fingerprint: Int64 = 0, n = 0
+        var agency: String?, agencyBytes: [UInt8] = [], id = "", fingerprint: Int64 = 0, n = 0
+        let last = self.last
         rows.forEachValue(row: i) { v in
             switch v {
-            case let .text(p) where n < 2:
-                if n == 0 { agency = String(decoding: p, as: UTF8.self) } else { id = String(decoding: p, as: UTF8.self) }
+            case let .text(p) where n == 0:
+                if let last, last.bytes.elementsEqual(p) { agency = last.name } else { agencyBytes = Array(p) }
+            case let .text(p) where n == 1: id = String(decoding: p, as: UTF8.self)
             case let .int(x): fingerprint = x
             default: break
             }
             n += 1
         }
-        if rowsSeen <= Self.bulkThreshold && known.isEmpty {
-            return try insertByStatement(rows, row: i, agency: agency, id: id, fingerprint: fingerprint, replace: replace)
+        if rowsSeen <= Self.bulkThreshold && slots.isEmpty {
+            let name = agency ?? String(decoding: agencyBytes, as: UTF8.self)
+            return try insertByStatement(rows, row: i, agency: name, id: id, fingerprint: fingerprint, replace: replace)
         }
-        if known[agency] == nil { try loadKnown(agency) }
-        if let stored = known[agency]![id] {
+        let slot: Int
+        if agency != nil, let last {
+            slot = last.slot
+        } else {
+            let name = String(decoding: agencyBytes, as: UTF8.self)
+            slot = try slots[name] ?? loadKnown(name)
+            self.last = (agencyBytes, name, slot)
+        }
+        // One hash per row: the new fingerprint goes in, and the old one, if any, decides.
+        if let stored = known[slot].updateValue(fingerprint, forKey: id) {
             if stored == fingerprint { counts.unchanged += 1; return .unchanged }
-            guard replace else { counts.read -= 1; return .conflict }  // the caller's reject counts the row
+            guard replace else {  // the caller's reject counts the row
+                known[slot][id] = stored
+                counts.read -= 1
+                return .conflict
+            }
             try endCopy()
             try session.execute(upsertSQL(update: true), binds(rows, row: i))
-            known[agency]![id] = fingerprint
             counts.updated += 1
             return .updated
         }
-        let c = try openCopy()
-        var first = true
-        rows.forEachValue(row: i) { v in
-            switch v {
-            case .null: c.null(first: first)
-            case let .int(x): c.int(x, first: first)
-            case let .text(p): c.text(p, first: first)
-            }
-            first = false
-        }
-        c.int(batchID, first: false)
-        try c.endRow()
-        known[agency]![id] = fingerprint
+        try openCopy().row(rows, i, last: batchID)
         counts.inserted += 1
         return .inserted
     }
@@ -153,8 +160,8 @@ final class PostgresImportWriter: ImportBatchWriter {
     }
 
     /// Bulk mode for one more agency: the table locked against other writers (once), its stored
-    /// ids read.
-    private func loadKnown(_ agency: String) throws {
+    /// ids read into a new slot of `known`.
+    private func loadKnown(_ agency: String) throws -> Int {
         try endCopy()
         if !locked {
             try session.execute("LOCK TABLE \(table) IN SHARE ROW EXCLUSIVE MODE")
@@ -164,7 +171,9 @@ final class PostgresImportWriter: ImportBatchWriter {
         for row in try session.rows("SELECT id, fingerprint FROM \(table) WHERE agency = $1", [Bind.text(agency)]) {
             ids[try row.string(0)] = try row.integer(1)
         }
-        known[agency] = ids
+        known.append(ids)
+        slots[agency] = known.count - 1
+        return known.count - 1
     }
 
     private func openCopy() throws -> CopyStream {

@@ -43,6 +43,33 @@ struct PostgresImportTests {
         }
     }
 
+    /// Past the first 64 rows (COPY mode), with agencies alternating row by row: a conflict
+    /// leaves the stored content as the reference (the same row again is unchanged), a
+    /// replacement overwrites it, and the agencies' ids never mix.
+    @Test func inCopyModeConflictsKeepTheStoredContentAndAgenciesStayApart() throws {
+        try TestDatabase.with { pg in
+            _ = try pg.importBatch(kind: .responses, file: "first.csv") { w in
+                for i in 0..<100 { _ = try w.insert(Self.response(i, agency: i % 2 == 0 ? "a" : "b")) }
+            }
+            let (outcomes, counts, _) = try pg.importBatch(kind: .responses, file: "second.csv") { w in
+                var out: [RowOutcome] = []
+                for i in 0..<100 { out.append(try w.insert(Self.response(i, agency: i % 2 == 0 ? "b" : "a"))) }  // same ids, other agency
+                out.append(try w.insert(Self.response(0, agency: "a", answer: 4)))                // conflict
+                out.append(try w.insert(Self.response(0, agency: "a")))                           // as stored: unchanged
+                out.append(try w.insert(Self.response(2, agency: "a", answer: 4), replace: true)) // updated
+                out.append(try w.insert(Self.response(2, agency: "a", answer: 4)))                // as now stored: unchanged
+                return out
+            }
+            #expect(outcomes.prefix(100).allSatisfy { $0 == .inserted })
+            #expect(Array(outcomes.dropFirst(100)) == [.conflict, .unchanged, .updated, .unchanged])
+            #expect(counts.read == 103 && counts.inserted == 100 && counts.unchanged == 2 && counts.updated == 1)
+            let a = try pg.responseTallies(agency: "a", period: Period(parsing: "2025-03")!)["s"]!
+            let b = try pg.responseTallies(agency: "b", period: Period(parsing: "2025-03")!)["s"]!
+            #expect(a.respondents == 100 && b.respondents == 100)
+            #expect(a.counts[0] == [0, 0, 99, 1] && b.counts[0] == [0, 0, 100, 0])
+        }
+    }
+
     @Test func rejectsAreKeptWithFileLineColumnAndReasonAndFiledUnderTheAgency() throws {
         try TestDatabase.with { pg in
             let (_, counts, _) = try pg.importBatch(kind: .responses, file: "office.csv") { w in
