@@ -27,13 +27,14 @@ final class PostgresImportWriter: ImportBatchWriter {
     private var rejects: [RejectRecord] = []
     private var rowsSeen = 0
     private var locked = false
-    /// Per agency met in bulk mode, its slot in `known`.
-    private var slots: [String: Int] = [:]
+    /// Per slot, an agency met in bulk mode: the bytes of its code, to recognise it in a row
+    /// without building and hashing a String (a province's file interleaves its agencies row by
+    /// row, and that was a fifth of this writer's time in `perf`).
+    private var agencies: [[UInt8]] = []
     /// Per slot: stored id → fingerprint, kept up to date as rows go in.
     private var known: [[String: Int64]] = []
-    /// The previous row's agency: a file is mostly one agency's, so its name and slot are reused
-    /// without building and hashing a String per row.
-    private var last: (bytes: [UInt8], name: String, slot: Int)?
+    /// The slot found last, tried first: most files are one agency's.
+    private var lastSlot = 0
     private var copy: CopyStream?
     private var scratch = EncodedRows(reservingRows: 1)
     /// The days this batch stored rows on, recorded at `close()` (DataChange.swift).
@@ -84,30 +85,23 @@ final class PostgresImportWriter: ImportBatchWriter {
     private func store(_ rows: EncodedRows, row i: Int, replace: Bool) throws -> RowOutcome {
         counts.read += 1
         rowsSeen += 1
-        var agency: String?, agencyBytes: [UInt8] = [], id = "", fingerprint: Int64 = 0, n = 0
-        let last = self.last
+        var found: Int?, agencyBytes: [UInt8] = [], id = "", fingerprint: Int64 = 0, n = 0
         rows.forEachValue(row: i) { v in
             switch v {
             case let .text(p) where n == 0:
-                if let last, last.bytes.elementsEqual(p) { agency = last.name } else { agencyBytes = Array(p) }
+                found = self.slot(of: p)
+                if found == nil { agencyBytes = Array(p) }
             case let .text(p) where n == 1: id = String(decoding: p, as: UTF8.self)
             case let .int(x): fingerprint = x
             default: break
             }
             n += 1
         }
-        if rowsSeen <= Self.bulkThreshold && slots.isEmpty {
-            let name = agency ?? String(decoding: agencyBytes, as: UTF8.self)
-            return try insertByStatement(rows, row: i, agency: name, id: id, fingerprint: fingerprint, replace: replace)
+        if rowsSeen <= Self.bulkThreshold && agencies.isEmpty {
+            return try insertByStatement(rows, row: i, agency: String(decoding: agencyBytes, as: UTF8.self), id: id,
+                                         fingerprint: fingerprint, replace: replace)
         }
-        let slot: Int
-        if agency != nil, let last {
-            slot = last.slot
-        } else {
-            let name = String(decoding: agencyBytes, as: UTF8.self)
-            slot = try slots[name] ?? loadKnown(name)
-            self.last = (agencyBytes, name, slot)
-        }
+        let slot = try found ?? loadKnown(agencyBytes)
         // One hash per row: the new fingerprint goes in, and the old one, if any, decides.
         if let stored = known[slot].updateValue(fingerprint, forKey: id) {
             if stored == fingerprint { counts.unchanged += 1; return .unchanged }
@@ -161,7 +155,8 @@ final class PostgresImportWriter: ImportBatchWriter {
 
     /// Bulk mode for one more agency: the table locked against other writers (once), its stored
     /// ids read into a new slot of `known`.
-    private func loadKnown(_ agency: String) throws -> Int {
+    private func loadKnown(_ code: [UInt8]) throws -> Int {
+        let agency = String(decoding: code, as: UTF8.self)
         try endCopy()
         if !locked {
             try session.execute("LOCK TABLE \(table) IN SHARE ROW EXCLUSIVE MODE")
@@ -172,8 +167,23 @@ final class PostgresImportWriter: ImportBatchWriter {
             ids[try row.string(0)] = try row.integer(1)
         }
         known.append(ids)
-        slots[agency] = known.count - 1
-        return known.count - 1
+        agencies.append(code)
+        lastSlot = known.count - 1
+        return lastSlot
+    }
+
+    /// The slot of the agency whose code is `p`, if met: the last one found first, then each
+    /// (a file names a handful of agencies, a province's a few hundred at most).
+    private func slot(of p: UnsafeRawBufferPointer) -> Int? {
+        func same(_ code: [UInt8]) -> Bool {
+            code.count == p.count && code.withUnsafeBytes { p.count == 0 || memcmp($0.baseAddress!, p.baseAddress!, p.count) == 0 }
+        }
+        if lastSlot < agencies.count, same(agencies[lastSlot]) { return lastSlot }
+        for (i, code) in agencies.enumerated() where same(code) {
+            lastSlot = i
+            return i
+        }
+        return nil
     }
 
     private func openCopy() throws -> CopyStream {
