@@ -27,14 +27,10 @@ final class PostgresImportWriter: ImportBatchWriter {
     private var rejects: [RejectRecord] = []
     private var rowsSeen = 0
     private var locked = false
-    /// Per slot, an agency met in bulk mode: the bytes of its code, to recognise it in a row
-    /// without building and hashing a String (a province's file interleaves its agencies row by
-    /// row, and that was a fifth of this writer's time in `perf`).
-    private var agencies: [[UInt8]] = []
+    /// The agencies met in bulk mode; a slot indexes `known`.
+    private var agencies = AgencySlots()
     /// Per slot: stored id → fingerprint, kept up to date as rows go in.
     private var known: [[String: Int64]] = []
-    /// The slot found last, tried first: most files are one agency's.
-    private var lastSlot = 0
     private var copy: CopyStream?
     private var scratch = EncodedRows(reservingRows: 1)
     /// The days this batch stored rows on, recorded at `close()` (DataChange.swift).
@@ -89,7 +85,7 @@ final class PostgresImportWriter: ImportBatchWriter {
         rows.forEachValue(row: i) { v in
             switch v {
             case let .text(p) where n == 0:
-                found = self.slot(of: p)
+                found = self.agencies.slot(of: p)
                 if found == nil { agencyBytes = Array(p) }
             case let .text(p) where n == 1: id = String(decoding: p, as: UTF8.self)
             case let .int(x): fingerprint = x
@@ -167,23 +163,7 @@ final class PostgresImportWriter: ImportBatchWriter {
             ids[try row.string(0)] = try row.integer(1)
         }
         known.append(ids)
-        agencies.append(code)
-        lastSlot = known.count - 1
-        return lastSlot
-    }
-
-    /// The slot of the agency whose code is `p`, if met: the last one found first, then each
-    /// (a file names a handful of agencies, a province's a few hundred at most).
-    private func slot(of p: UnsafeRawBufferPointer) -> Int? {
-        func same(_ code: [UInt8]) -> Bool {
-            code.count == p.count && code.withUnsafeBytes { p.count == 0 || memcmp($0.baseAddress!, p.baseAddress!, p.count) == 0 }
-        }
-        if lastSlot < agencies.count, same(agencies[lastSlot]) { return lastSlot }
-        for (i, code) in agencies.enumerated() where same(code) {
-            lastSlot = i
-            return i
-        }
-        return nil
+        return agencies.add(code)
     }
 
     private func openCopy() throws -> CopyStream {

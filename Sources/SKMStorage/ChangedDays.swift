@@ -6,8 +6,9 @@ public struct ChangedDays: Sendable {
     /// Every day: a row overwritten in place may have moved from a day this batch never saw.
     public static let firstDay = "0000-01-01", lastDay = "9999-12-31"
 
-    private var agency: [UInt8] = [], first: [UInt8] = [], last: [UInt8] = []
-    private var spans: [String: (String, String)] = [:]
+    private var agencies = AgencySlots()
+    /// Per slot: the first and last day met (ISO text bytes); nil once a row was overwritten.
+    private var days: [(first: [UInt8], last: [UInt8])?] = []
 
     public init() {}
 
@@ -17,12 +18,17 @@ public struct ChangedDays: Sendable {
 
     /// A row of `agency` stored or overwritten on `day` (ISO text bytes).
     public mutating func note(agency a: UnsafeRawBufferPointer, day d: UnsafeRawBufferPointer) {
-        if !a.elementsEqual(agency) {
-            flush()
-            agency = Array(a); first = Array(d); last = first
+        guard let slot = agencies.slot(of: a) else {
+            _ = agencies.add(a)
+            days.append((Array(d), Array(d)))
             return
         }
-        if d.lexicographicallyPrecedes(first) { first = Array(d) } else if last.lexicographicallyPrecedes(d) { last = Array(d) }
+        guard let span = days[slot] else { return }  // every day already
+        if d.lexicographicallyPrecedes(span.first) {
+            days[slot]!.first = Array(d)
+        } else if span.last.lexicographicallyPrecedes(d) {
+            days[slot]!.last = Array(d)
+        }
     }
 
     /// Row `i` of `rows` (of `kind`) stored, or `overwritten`: its agency and day read from the
@@ -42,21 +48,19 @@ public struct ChangedDays: Sendable {
 
     /// A row of `agency` overwritten: its earlier day is unknown here, so every day counts.
     public mutating func noteEveryDay(agency a: UnsafeRawBufferPointer) {
-        flush()
-        agency = []
-        spans[String(decoding: a, as: UTF8.self)] = (Self.firstDay, Self.lastDay)
-    }
-
-    private mutating func flush() {
-        guard !agency.isEmpty else { return }
-        let a = String(decoding: agency, as: UTF8.self), f = String(decoding: first, as: UTF8.self), l = String(decoding: last, as: UTF8.self)
-        if let (f0, l0) = spans[a] { spans[a] = (min(f0, f), max(l0, l)) } else { spans[a] = (f, l) }
+        if let slot = agencies.slot(of: a) {
+            days[slot] = nil
+        } else {
+            _ = agencies.add(a)
+            days.append(nil)
+        }
     }
 
     /// Agency, first day, last day; sorted by agency.
-    public mutating func spansByAgency() -> [(agency: String, first: String, last: String)] {
-        flush()
-        agency = []
-        return spans.sorted { $0.key < $1.key }.map { ($0.key, $0.value.0, $0.value.1) }
+    public func spansByAgency() -> [(agency: String, first: String, last: String)] {
+        days.indices.map { slot in
+            (agencies.code(slot), days[slot].map { String(decoding: $0.first, as: UTF8.self) } ?? Self.firstDay,
+             days[slot].map { String(decoding: $0.last, as: UTF8.self) } ?? Self.lastDay)
+        }.sorted { $0.agency < $1.agency }
     }
 }
