@@ -146,6 +146,16 @@ enum PostgresSchema {
             );
             CREATE INDEX data_change_by_span ON data_change(agency, kind, first_day, last_day);
             """),
+        // SQLite's v13: what `skm score` and `skm compliance` computed (KeptFiguresRow.swift).
+        Migration(version: 6, name: "kept figures", sql: """
+            CREATE TABLE kept_figures (
+                key TEXT PRIMARY KEY,
+                seq BIGINT NOT NULL,
+                until_instant BIGINT,
+                body TEXT NOT NULL,
+                kept_at BIGINT NOT NULL
+            );
+            """),
     ]
 
     /// Brings the database up to date. Two processes starting at once (two servers) take

@@ -27,6 +27,17 @@ public enum ComplianceAging {
         return r
     }
 
+    /// Per-service and overall figures (as `StoreCompliance.compute` gives them) as judged
+    /// `seconds` later.
+    public static func aged(perService: [String: TimelinessFigures], overall: TimelinessFigures?, by seconds: Int64)
+        -> (perService: [String: TimelinessFigures], overall: TimelinessFigures?)
+    {
+        guard seconds > 0, var overall, overall.openOverdue > 0 else { return (perService, overall) }
+        let later = perService.mapValues { aged($0, by: seconds) }
+        overall.latestCases = StoreCompliance.overallCases(later)
+        return (later, overall)
+    }
+
     static func aged(_ f: TimelinessFigures, by seconds: Int64) -> TimelinessFigures {
         guard f.openOverdue > 0 else { return f }
         func later(_ c: LateCase) -> LateCase {

@@ -232,6 +232,19 @@ enum Schema {
                 """)
             try db.execute(sql: "CREATE INDEX data_change_by_span ON data_change(agency, kind, first_day, last_day)")
         }
+        m.registerMigration("v13: kept figures") { db in
+            // What `skm score` and `skm compliance` computed, for their next run
+            // (KeptFiguresRow.swift); guarded by the change log above.
+            try db.execute(sql: """
+                CREATE TABLE kept_figures (
+                    key TEXT PRIMARY KEY,
+                    seq INTEGER NOT NULL,
+                    until_instant INTEGER,
+                    body TEXT NOT NULL,
+                    kept_at INTEGER NOT NULL
+                )
+                """)
+        }
         return m
     }
 }

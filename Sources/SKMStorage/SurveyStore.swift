@@ -88,6 +88,9 @@ public protocol SurveyStore: AnyObject, Sendable {
     func changes(agency: String, after seq: Int64) throws -> ChangesSince
     /// The newest change's number (0 before any): read before computing what it will guard.
     func latestChange() throws -> Int64
+    /// Figures a command kept for its next run under `key` (KeptFiguresRow.swift).
+    func keptFigures(key: String) throws -> KeptFiguresRow?
+    func keepFigures(key: String, _ row: KeptFiguresRow, now: Int64) throws
     /// Runs one read-only SQL statement (`queries/`) with named, typed parameters; rows in the
     /// statement's order. The dialect is the engine's: a PostgreSQL store picks a per-dialect
     /// variant of the file where one is needed.

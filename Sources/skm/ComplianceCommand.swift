@@ -35,8 +35,12 @@ struct ComplianceCommand: ParsableCommand {
 
     @OptionGroup var empty: EmptyPeriodOption
 
+    @Flag(name: .long, help: "Judge the transactions again instead of serving the figures kept from an earlier run with the same data.")
+    var recompute = false
+
     func run() throws {
         let store = try storeOptions.openExisting()
+        let kept = KeptFigures(store: store, serve: !recompute)
         let now = Int64(Date().timeIntervalSince1970)
         let selected = try selection.periods(in: store, now: now)
         // Groups name their period only when a relative period became different ones per zone.
@@ -50,7 +54,16 @@ struct ComplianceCommand: ParsableCommand {
             // End of the --as-of day in the agency's own zone, as `skm report` judges it.
             let instant = asOf.instant(zone: agency.timeZone) ?? now
             let stamp = IndonesianTimeZone.isoTimestamp(instant, in: agency.timeZone)
-            let (perService, overall) = try StoreCompliance.compute(store: store, agency: agency, period: period, asOf: instant)
+            let judged = try kept.figures("compliance", agency: agency.code, detail: "\(period)|\(asOf.day?.description ?? "now")",
+                                          through: period.end, now: now) {
+                let (perService, overall) = try StoreCompliance.compute(store: store, agency: agency, period: period, asOf: instant)
+                let c = AgencyCompliance(perService: perService.mapValues(KeptTimeliness.init), overall: overall.map(KeptTimeliness.init), judgedAt: instant)
+                // Judged as of now, they hold until an open file passes its deadline; as of a day, until the data changes.
+                return (c, asOf.day == nil ? overall?.statusesChangeAt : nil)
+            }
+            // Open files past their deadline are later by the seconds since they were judged (ComplianceAging).
+            let (perService, overall) = ComplianceAging.aged(perService: judged.perService.mapValues(\.timeliness),
+                                                             overall: judged.overall?.timeliness, by: instant - judged.judgedAt)
             var out: [ComplianceGroup] = []
             if let overall { out.append(ComplianceGroup(agency: agency.code, service: nil, period: p, asOf: stamp, figures: overall)) }
             for s in agency.services {
@@ -88,6 +101,14 @@ struct ComplianceCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// One agency's turnaround figures as kept between runs (`KeptFigures`), with the instant
+/// they were judged at.
+struct AgencyCompliance: Codable {
+    var perService: [String: KeptTimeliness]
+    var overall: KeptTimeliness?
+    var judgedAt: Int64
 }
 
 struct ComplianceGroup: Codable {

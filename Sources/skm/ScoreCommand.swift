@@ -36,28 +36,38 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var empty: EmptyPeriodOption
 
+    @Flag(name: .long, help: "Compute the figures again instead of serving those kept from an earlier run with the same data.")
+    var recompute = false
+
     func run() throws {
         let store = try storeOptions.openExisting()
         var options = methodOptions.reportOptions()
         options.population = population
         let builder = ReportBuilder(store: store, options: options, compliance: nil)
+        let kept = KeptFigures(store: store, serve: !recompute)
+        let now = Int64(Date().timeIntervalSince1970)
         var groups: [ScoreGroup] = []
         let selected = try selection.periods(in: store)
         // Groups name their period only when a relative period became different ones per zone.
         let periodPerGroup = Set(selected.map(\.period)).count > 1
+        let detail = [options.method.id, options.weights.rawValue, options.layout.title, population.map(String.init) ?? ""].joined(separator: "|")
         // Agencies on all cores: each report's reads are independent.
-        let reports = try parallelMap(selected) { try builder.build(agency: $0.agency, period: $0.period) }
-        for ((agency, period), report) in zip(selected, reports) {
+        let scores = try parallelMap(selected) { agency, period in
+            try kept.figures("score", agency: agency.code, detail: "\(period)|\(detail)", through: period.end, now: now) {
+                let report = try builder.build(agency: agency, period: period)
+                return (AgencyScore(report), report.statusesChangeAt)
+            }
+        }
+        for ((_, period), score) in zip(selected, scores) {
             // What the workbook lists under Catatan (an unsur nobody answered, responses for
             // services outside the catalog) must not vanish from the terminal.
-            for w in report.warnings + report.overall.warnings where service == nil { note("warning: \(agency.code): \(w)") }
-            for s in report.services where service == nil || s.code == service {
-                for w in s.figures.warnings { note("warning: \(agency.code)/\(s.code): \(w)") }
-            }
+            let code = score.groups.first?.agency ?? ""
+            for w in score.warnings where service == nil { note("warning: \(code): \(w)") }
             let p = periodPerGroup ? period.description : nil
-            if service == nil { groups.append(ScoreGroup(agency: agency.code, service: nil, name: agency.name, period: p, figures: report.overall)) }
-            for s in report.services where service == nil || s.code == service {
-                groups.append(ScoreGroup(agency: agency.code, service: s.code, name: s.name, period: p, figures: s.figures))
+            for var g in score.groups where service == nil || g.service == service {
+                for w in score.serviceWarnings[g.service ?? ""] ?? [] { note("warning: \(code)/\(g.service ?? ""): \(w)") }
+                g.period = p
+                groups.append(g)
             }
         }
         if let service, !groups.contains(where: { $0.service == service }) {
@@ -77,6 +87,24 @@ struct ScoreCommand: ParsableCommand {
         case .json: print(String(decoding: try JSONReportWriter.encoder.encode(doc), as: UTF8.self))
         case .table: print(doc.table())
         }
+    }
+}
+
+/// One agency's rows of `skm score`, as kept between runs (`KeptFigures`).
+struct AgencyScore: Codable {
+    /// The agency as a whole, then its services in catalog order.
+    var groups: [ScoreGroup]
+    /// The agency's warnings, as printed.
+    var warnings: [String]
+    /// Each service's, by code.
+    var serviceWarnings: [String: [String]]
+
+    init(_ report: EvaluationReport) {
+        let a = report.agency
+        groups = [ScoreGroup(agency: a.code, service: nil, name: a.name, period: nil, figures: report.overall)]
+            + report.services.map { ScoreGroup(agency: a.code, service: $0.code, name: $0.name, period: nil, figures: $0.figures) }
+        warnings = (report.warnings + report.overall.warnings).map(\.description)
+        serviceWarnings = Dictionary(report.services.map { ($0.code, $0.figures.warnings.map(\.description)) }) { a, _ in a }
     }
 }
 

@@ -1,0 +1,40 @@
+import GRDB
+
+/// Figures a command computed and left in the store for its next run, with what guards them
+/// (`Sources/SKMReports/KeptFigures.swift` decides when they may be served). The store only
+/// keeps the text; what it means and whether it is still true is decided above it.
+public struct KeptFiguresRow: Sendable, Equatable {
+    /// The change log's newest number read *before* the figures were computed (`latestChange`).
+    public var seq: Int64
+    /// The instant from which the figures no longer hold without new data (an open file passes
+    /// its deadline); nil: until the data changes.
+    public var until: Int64?
+    /// The figures, as JSON.
+    public var body: String
+
+    public init(seq: Int64, until: Int64?, body: String) {
+        self.seq = seq
+        self.until = until
+        self.body = body
+    }
+}
+
+extension Store {
+    public func keptFigures(key: String) throws -> KeptFiguresRow? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT seq, until_instant, body FROM kept_figures WHERE key = ?", arguments: [key])
+                .map { KeptFiguresRow(seq: $0[0], until: $0[1], body: $0[2]) }
+        }
+    }
+
+    /// One row per key, replaced: the newest computation is the one worth keeping.
+    public func keepFigures(key: String, _ row: KeptFiguresRow, now: Int64) throws {
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO kept_figures (key, seq, until_instant, body, kept_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, until_instant = excluded.until_instant,
+                    body = excluded.body, kept_at = excluded.kept_at
+                """, arguments: [key, row.seq, row.until, row.body, now])
+        }
+    }
+}
