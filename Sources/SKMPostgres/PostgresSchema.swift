@@ -152,6 +152,7 @@ enum PostgresSchema {
                 key TEXT PRIMARY KEY,
                 seq BIGINT NOT NULL,
                 until_instant BIGINT,
+                build TEXT NOT NULL,
                 body TEXT NOT NULL,
                 kept_at BIGINT NOT NULL
             );

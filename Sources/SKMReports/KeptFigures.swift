@@ -42,8 +42,8 @@ public struct KeptFigures: Sendable {
     /// `compute()`'s, kept for later: valid while no change reaches data up to `through`.
     public func figures<T: Codable>(_ kind: String, agency: String, detail: String, through: LocalDate, now: Int64,
                                     compute: () throws -> (value: T, until: Int64?)) throws -> T {
-        let key = [kind, agency, detail, build].joined(separator: "|")
-        if serve, let row = try store.keptFigures(key: key), row.until.map({ now < $0 }) ?? true,
+        let key = [kind, agency, detail].joined(separator: "|")
+        if serve, let row = try store.keptFigures(key: key), row.build == build, row.until.map({ now < $0 }) ?? true,
            try !store.changes(agency: agency, after: row.seq, through: through).changed,
            let value = try? JSONDecoder().decode(T.self, from: Data(row.body.utf8)) {  // unreadable: computed again
             return value
@@ -51,7 +51,8 @@ public struct KeptFigures: Sendable {
         let before = try store.latestChange()  // before computing: a change committed meanwhile is seen next time
         let computed = try compute()
         if let body = try? JSONEncoder().encode(computed.value) {
-            try? store.keepFigures(key: key, KeptFiguresRow(seq: before, until: computed.until, body: String(decoding: body, as: UTF8.self)),
+            try? store.keepFigures(key: key, KeptFiguresRow(seq: before, until: computed.until, build: build,
+                                                                 body: String(decoding: body, as: UTF8.self)),
                                    now: now)
         }
         return computed.value

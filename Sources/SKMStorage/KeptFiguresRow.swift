@@ -9,12 +9,16 @@ public struct KeptFiguresRow: Sendable, Equatable {
     /// The instant from which the figures no longer hold without new data (an open file passes
     /// its deadline); nil: until the data changes.
     public var until: Int64?
+    /// Which build of skm computed them (`KeptFigures.thisBuild`): one row per key, so a new
+    /// build's figures replace the old build's instead of piling up beside them.
+    public var build: String
     /// The figures, as JSON.
     public var body: String
 
-    public init(seq: Int64, until: Int64?, body: String) {
+    public init(seq: Int64, until: Int64?, build: String, body: String) {
         self.seq = seq
         self.until = until
+        self.build = build
         self.body = body
     }
 }
@@ -22,8 +26,8 @@ public struct KeptFiguresRow: Sendable, Equatable {
 extension Store {
     public func keptFigures(key: String) throws -> KeptFiguresRow? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT seq, until_instant, body FROM kept_figures WHERE key = ?", arguments: [key])
-                .map { KeptFiguresRow(seq: $0[0], until: $0[1], body: $0[2]) }
+            try Row.fetchOne(db, sql: "SELECT seq, until_instant, build, body FROM kept_figures WHERE key = ?", arguments: [key])
+                .map { KeptFiguresRow(seq: $0[0], until: $0[1], build: $0[2], body: $0[3]) }
         }
     }
 
@@ -31,10 +35,10 @@ extension Store {
     public func keepFigures(key: String, _ row: KeptFiguresRow, now: Int64) throws {
         try writer.write { db in
             try db.execute(sql: """
-                INSERT INTO kept_figures (key, seq, until_instant, body, kept_at) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO kept_figures (key, seq, until_instant, build, body, kept_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, until_instant = excluded.until_instant,
-                    body = excluded.body, kept_at = excluded.kept_at
-                """, arguments: [key, row.seq, row.until, row.body, now])
+                    build = excluded.build, body = excluded.body, kept_at = excluded.kept_at
+                """, arguments: [key, row.seq, row.until, row.build, row.body, now])
         }
     }
 }

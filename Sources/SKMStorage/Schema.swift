@@ -240,6 +240,7 @@ enum Schema {
                     key TEXT PRIMARY KEY,
                     seq INTEGER NOT NULL,
                     until_instant INTEGER,
+                    build TEXT NOT NULL,
                     body TEXT NOT NULL,
                     kept_at INTEGER NOT NULL
                 )

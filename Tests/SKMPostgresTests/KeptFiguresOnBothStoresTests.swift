@@ -16,9 +16,9 @@ struct KeptFiguresOnBothStoresTests {
         let catalog = try CatalogLoader.load(seeds: SwitchesOnBothStoresTests.seeds)
         try store.saveCatalog(agencies: catalog.agencies, holidays: catalog.nationalHolidays, closures: catalog.agencyClosures)
         #expect(try store.keptFigures(key: "k") == nil)
-        try store.keepFigures(key: "k", KeptFiguresRow(seq: 3, until: nil, body: "[1]"), now: 10)
-        try store.keepFigures(key: "k", KeptFiguresRow(seq: 4, until: 99, body: "[2]"), now: 11)  // replaces
-        #expect(try store.keptFigures(key: "k") == KeptFiguresRow(seq: 4, until: 99, body: "[2]"))
+        try store.keepFigures(key: "k", KeptFiguresRow(seq: 3, until: nil, build: "b0", body: "[1]"), now: 10)
+        try store.keepFigures(key: "k", KeptFiguresRow(seq: 4, until: 99, build: "b1", body: "[2]"), now: 11)  // replaces
+        #expect(try store.keptFigures(key: "k") == KeptFiguresRow(seq: 4, until: 99, build: "b1", body: "[2]"))
 
         let a = "karangasem", march = LocalDate(year: 2025, month: 3, day: 31)!
         var computed = 0
@@ -42,15 +42,18 @@ struct KeptFiguresOnBothStoresTests {
         try importResponse("R2", LocalDate(year: 2025, month: 3, day: 31)!)  // its last day
         #expect(try figures(kept) == 2)
         #expect(try figures(kept) == 2)
-        #expect(try figures(KeptFigures(store: store, build: "b2")) == 3)  // another build computes its own
-        #expect(try figures(KeptFigures(store: store, serve: false, build: "b1")) == 4)  // --recompute, and kept
+        // Another build computes its own, which replace b1's (one row per key, whatever the build).
+        #expect(try figures(KeptFigures(store: store, build: "b2")) == 3)
+        #expect(try store.query(sql: "SELECT COUNT(*) FROM kept_figures", arguments: [:]).rows[0][0] == .integer(2))
         #expect(try figures(kept) == 4)
+        #expect(try figures(KeptFigures(store: store, serve: false, build: "b1")) == 5)  // --recompute, and kept
+        #expect(try figures(kept) == 5)
         // Until an open file passes its deadline, then computed again.
-        #expect(try figures(KeptFigures(store: store, serve: false, build: "b1"), until: 150) == 5)
-        #expect(try figures(kept, now: 149) == 5)
-        #expect(try figures(kept, now: 150) == 6)
+        #expect(try figures(KeptFigures(store: store, serve: false, build: "b1"), until: 150) == 6)
+        #expect(try figures(kept, now: 149) == 6)
+        #expect(try figures(kept, now: 150) == 7)
         try store.saveCatalog(agencies: catalog.agencies, holidays: catalog.nationalHolidays, closures: catalog.agencyClosures)
-        #expect(try figures(kept, now: 150) == 7)  // a catalog load reaches every day
+        #expect(try figures(kept, now: 150) == 8)  // a catalog load reaches every day
     }
 
     @Test func sqlite() throws { try check(try Store()) }
