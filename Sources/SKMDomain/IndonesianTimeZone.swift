@@ -57,10 +57,17 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
 extension IndonesianTimeZone {
     /// Local wall-clock time of a UTC instant (seconds since 1970).
     public func local(_ instant: Int64) -> LocalDateTime {
+        let (day, second) = dayAndSecond(instant)
+        return LocalDateTime(date: LocalDate(dayNumber: Int(day)), minuteOfDay: Int(second) / 60)
+    }
+
+    /// The local day number (days since 1970-01-01) of a UTC instant and the second of that
+    /// day. Floor division: before 1970 the day is the one before, not the one after zero.
+    @inline(__always)
+    func dayAndSecond(_ instant: Int64) -> (day: Int64, second: Int64) {
         let local = instant + utcOffsetSeconds
-        let day = Int(local >= 0 ? local / 86400 : (local - 86399) / 86400)
-        let secondOfDay = Int(local - Int64(day) * 86400)
-        return LocalDateTime(date: LocalDate(dayNumber: day), minuteOfDay: secondOfDay / 60)
+        let day = local >= 0 ? local / 86400 : (local - 86399) / 86400
+        return (day, local - day * 86400)
     }
 
     /// The UTC instant of a local wall-clock time.

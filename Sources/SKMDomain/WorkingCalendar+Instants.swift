@@ -8,10 +8,8 @@ extension WorkingCalendar {
     /// Day offset and second of the local day of a UTC instant.
     @inline(__always)
     func locate(_ t: Int64) throws(CalendarError) -> (off: Int, second: Int) {
-        let local = t + timeZone.utcOffsetSeconds
-        let day = local >= 0 ? local / 86400 : (local - 86399) / 86400
-        let off = try offset(of: LocalDate(dayNumber: Int(day)))
-        return (off, Int(local - day * 86400))
+        let (day, second) = timeZone.dayAndSecond(t)
+        return (try offset(of: LocalDate(dayNumber: Int(day))), Int(second))
     }
 
     /// The first working day whose `boundary` comes after `t` (`inclusive`: at or after).
@@ -55,8 +53,6 @@ extension WorkingCalendar {
 
     /// Local midnight starting the local day of `t`.
     func startOfLocalDay(_ t: Int64) -> Int64 {
-        let local = t + timeZone.utcOffsetSeconds
-        let day = local >= 0 ? local / 86400 : (local - 86399) / 86400
-        return day * 86400 - timeZone.utcOffsetSeconds
+        timeZone.dayAndSecond(t).day * 86400 - timeZone.utcOffsetSeconds
     }
 }
