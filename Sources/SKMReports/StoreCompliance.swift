@@ -26,15 +26,15 @@ public enum StoreCompliance {
     public static func reading(store: any SurveyStore, agency: Agency, period: Period, asOf: Int64,
                                voiceOf method: IKMMethod? = nil) throws -> TurnaroundReading {
         let linked = try method.map { try TimeVoice.linkedAnswers(store: store, agency: agency, period: period, method: $0) } ?? []
-        let wanted = Set(linked.map(\.transactionId))
-        var judged: [String: TurnaroundStatus?] = [:]
+        var files = LinkedFiles(linked)
         let summaries = try summarise(store: store, agency: agency, period: period, asOf: asOf, by: { service, _ in service }) { t, outcome in
-            if !wanted.isEmpty, wanted.contains(t.id) { judged[t.id] = outcome.judgement?.status }
+            if !files.isEmpty { files.record(t.id) { outcome.judgement?.status } }
         }
         let (perService, overall) = figures(perService: summaries, agency: agency)
         var reading = TurnaroundReading(perService: perService, overall: overall, received: summaries.mapValues(\.transactions))
         if method != nil {
-            reading.timeVoice = try TimeVoice.figures(linked: linked, judged: judged, store: store, agency: agency, period: period, asOf: asOf)
+            reading.timeVoice = try TimeVoice.figures(linked: linked, files: files, periodScanned: true, store: store, agency: agency,
+                                                      period: period, asOf: asOf)
         }
         return reading
     }

@@ -36,7 +36,8 @@ enum TimeVoice {
         throws -> TimeVoiceReading
     {
         let linked = try linkedAnswers(store: store, agency: agency, period: period, method: method)
-        return try figures(linked: linked, judged: nil, store: store, agency: agency, period: period, asOf: asOf)
+        return try figures(linked: linked, files: LinkedFiles(linked), periodScanned: false, store: store, agency: agency,
+                           period: period, asOf: asOf)
     }
 
     /// The period's responses that name a transaction, with their U3 answer; empty when the
@@ -46,16 +47,15 @@ enum TimeVoice {
         return try store.linkedAnswers(agency: agency.code, period: period, method: method, unsur: u)
     }
 
-    /// The figures of `linked`, with the statuses of the linked transactions received in the
-    /// period when the compliance scan already judged them (`StoreCompliance.reading`; nil:
-    /// not judged); the others are read and judged here.
-    static func figures(linked: [LinkedAnswer], judged known: [String: TurnaroundStatus?]?, store: any SurveyStore,
+    /// The figures of `linked`, with `files` holding the statuses of the linked transactions
+    /// judged already (`periodScanned`: the compliance scan judged those received in the
+    /// period, `StoreCompliance.reading`); the others are read and judged here.
+    static func figures(linked: [LinkedAnswer], files known: LinkedFiles, periodScanned: Bool, store: any SurveyStore,
                         agency: Agency, period: Period, asOf: Int64) throws -> TimeVoiceReading {
         guard !linked.isEmpty else { return TimeVoiceReading(perService: [:], overall: nil) }
         let calendar = try WorkingCalendar(agency: agency, holidays: try store.holidays(for: agency.code))
         let histories = try StandardHistory.byCode(agency.services)
         struct Sums { var late = 0, lateSum = 0, lateAnswered = 0, onTime = 0, onTimeSum = 0, onTimeAnswered = 0 }
-        var sums: [String: Sums] = [:], all = Sums()
         var changeAt: Int64? = nil
         func judge(_ t: Transaction) -> TurnaroundStatus? {
             guard let h = histories[t.service] else { return nil }
@@ -71,23 +71,22 @@ enum TimeVoice {
         // judging only the linked ones, unless a few point reads do; a linked file received
         // earlier still is read on its own. One point read per response made `skm score` ten
         // times slower on 10,000 linked responses.
-        // One hash per id and per scanned file (a profile of `skm score` for a year at 10⁶ spent
-        // a third of its time growing and filtering these).
-        var judged = known ?? [:]
-        var missing = Set<String>(minimumCapacity: linked.count)
-        for a in linked where judged[a.transactionId] == nil { missing.insert(a.transactionId) }
-        judged.reserveCapacity(judged.count + missing.count)
+        var files = known
         // The period itself first (where almost every linked file is), then the one before.
-        for scanned in (known == nil ? [period, period.previous] : [period.previous]) where missing.count > 1_000 {
+        for scanned in (periodScanned ? [period.previous] : [period, period.previous]) where files.unjudged > 1_000 {
             try store.forEachTransaction(agency: agency.code, period: scanned, inReceiptOrder: false) { t in
-                if missing.remove(t.id) != nil { judged[t.id] = judge(t) }
+                files.record(t.id) { judge(t) }
             }
         }
-        for id in missing {
-            judged[id] = try store.transaction(agency: agency.code, id: id).flatMap(judge)
+        for id in files.unjudgedIDs {
+            let t = try store.transaction(agency: agency.code, id: id)
+            files.record(id) { t.flatMap(judge) }
         }
-        for a in linked {
-            let status = judged[a.transactionId] ?? nil
+        // Per service in a short list: an office has a handful, and comparing small strings
+        // costs less than hashing them once per answer.
+        var perService: [(service: String, sums: Sums)] = [], all = Sums()
+        for (i, a) in linked.enumerated() {
+            let status = files.status(ofAnswer: i)
             func add(_ x: inout Sums) {
                 switch status {
                 case .late?, .openOverdue?:
@@ -99,9 +98,15 @@ enum TimeVoice {
                 default: break
                 }
             }
-            add(&sums[a.service, default: Sums()])
+            if let k = perService.firstIndex(where: { $0.service == a.service }) {
+                add(&perService[k].sums)
+            } else {
+                perService.append((a.service, Sums()))
+                add(&perService[perService.count - 1].sums)
+            }
             add(&all)
         }
+        let sums = Dictionary(perService.map { ($0.service, $0.sums) }, uniquingKeysWith: { a, _ in a })
         func f(_ s: Sums) -> TimeVoiceFigures {
             TimeVoiceFigures(late: s.late, lateNrr: s.lateAnswered > 0 ? Double(s.lateSum) / Double(s.lateAnswered) : nil,
                              onTime: s.onTime, onTimeNrr: s.onTimeAnswered > 0 ? Double(s.onTimeSum) / Double(s.onTimeAnswered) : nil)
