@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// Figures a command computed and left in the store for its next run, with what guards them
 /// (`Sources/SKMReports/KeptFigures.swift` decides when they may be served). The store only
@@ -32,8 +33,15 @@ extension Store {
     }
 
     /// One row per key, replaced: the newest computation is the one worth keeping.
+    ///
+    /// One try, no waiting: while another process imports, SQLite's one write lock is taken
+    /// for the whole import, and a command that has its figures must not wait for it (up to
+    /// `busyTimeout`) only to keep them. It throws "database is locked" instead; the figures
+    /// are printed either way and kept by a later run. One statement, so no transaction.
     public func keepFigures(key: String, _ row: KeptFiguresRow, now: Int64) throws {
-        try writer.write { db in
+        try writer.writeWithoutTransaction { db in
+            sqlite3_busy_timeout(db.sqliteConnection, 0)
+            defer { sqlite3_busy_timeout(db.sqliteConnection, CInt(Self.busyTimeout * 1000)) }
             try db.execute(sql: """
                 INSERT INTO kept_figures (key, seq, until_instant, build, body, kept_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (key) DO UPDATE SET seq = excluded.seq, until_instant = excluded.until_instant,
