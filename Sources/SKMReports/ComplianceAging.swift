@@ -15,14 +15,12 @@ public enum ComplianceAging {
     public static func aged(_ report: EvaluationReport, by seconds: Int64) -> EvaluationReport {
         guard seconds > 0, (report.overall.compliance?.openOverdue ?? 0) > 0 else { return report }
         var r = report
-        var perService: [String: TimelinessFigures] = [:]
-        for i in r.services.indices {
-            guard let f = r.services[i].figures.compliance else { continue }
-            let aged = aged(f, by: seconds)
-            r.services[i].figures.compliance = aged
-            perService[r.services[i].code] = aged
+        let perService = Dictionary(r.services.compactMap { s in s.figures.compliance.map { (s.code, $0) } }) { first, _ in first }
+        let later = aged(perService: perService, overall: r.overall.compliance, by: seconds)
+        for i in r.services.indices where r.services[i].figures.compliance != nil {
+            r.services[i].figures.compliance = later.perService[r.services[i].code]
         }
-        r.overall.compliance?.latestCases = StoreCompliance.overallCases(perService)
+        r.overall.compliance = later.overall
         r.judgedAt = r.judgedAt.map { $0 + seconds }
         return r
     }
