@@ -58,14 +58,15 @@ struct ScoreCommand: ParsableCommand {
                 return (AgencyScore(report), report.statusesChangeAt)
             }
         }
-        for ((_, period), score) in zip(selected, scores) {
+        for ((agency, period), score) in zip(selected, scores) {
             // What the workbook lists under Catatan (an unsur nobody answered, responses for
             // services outside the catalog) must not vanish from the terminal.
-            let code = score.groups.first?.agency ?? ""
-            for w in score.warnings where service == nil { note("warning: \(code): \(w)") }
+            for w in score.warnings where service == nil { note("warning: \(agency.code): \(w)") }
             let p = periodPerGroup ? period.description : nil
             for var g in score.groups where service == nil || g.service == service {
-                for w in score.serviceWarnings[g.service ?? ""] ?? [] { note("warning: \(code)/\(g.service ?? ""): \(w)") }
+                if let s = g.service {
+                    for w in score.serviceWarnings[s] ?? [] { note("warning: \(agency.code)/\(s): \(w)") }
+                }
                 g.period = p
                 groups.append(g)
             }
