@@ -10,10 +10,8 @@ import SKMDomain
 /// writes wait for the import's transaction instead of failing with "database is locked".
 @Suite struct BusyStoreTests {
     @Test func smallWritesWaitForALongImportAndAllAreStored() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skm-busy-\(UUID().uuidString)")
+        let (dir, importer, server) = try twoConnections()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("s.sqlite").path
-        let importer = try Store(path: path), server = try Store(path: path)
         let day = LocalDate(year: 2024, month: 3, day: 4)!
         let started = DispatchSemaphore(value: 0)
         let failures = Mutex<[String]>([])
@@ -50,10 +48,8 @@ import SKMDomain
 /// does not wait for another process's import to finish just to keep what it printed.
 @Suite struct KeptFiguresBusyTests {
     @Test func keepingDoesNotWaitForAnImportAndWorksAfterIt() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skm-kept-busy-\(UUID().uuidString)")
+        let (dir, importer, command) = try twoConnections()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("s.sqlite").path
-        let importer = try Store(path: path), command = try Store(path: path)
         let row = KeptFiguresRow(seq: 1, until: nil, build: "b", body: "{}")
         let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
@@ -84,4 +80,11 @@ import SKMDomain
         #expect(try command.keptFigures(key: "k") == row)
         #expect(try command.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA busy_timeout") } == Int(Store.busyTimeout * 1000))
     }
+}
+
+/// Two connections to one new store file, as two processes have; the caller removes `dir`.
+func twoConnections() throws -> (dir: URL, Store, Store) {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skm-busy-\(UUID().uuidString)")
+    let path = dir.appendingPathComponent("s.sqlite").path
+    return (dir, try Store(path: path), try Store(path: path))
 }
