@@ -43,12 +43,16 @@ public struct KeptFigures: Sendable {
     public func figures<T: Codable>(_ kind: String, agency: String, detail: String, through: LocalDate, now: Int64,
                                     compute: () throws -> (value: T, until: Int64?)) throws -> T {
         let key = [kind, agency, detail].joined(separator: "|")
-        if serve, let row = try store.keptFigures(key: key), row.build == build, row.until.map({ now < $0 }) ?? true,
-           try !store.changes(agency: agency, after: row.seq, through: through).changed,
-           let value = try? JSONDecoder().decode(T.self, from: Data(row.body.utf8)) {  // unreadable: computed again
-            return value
+        var newest: Int64?  // the change log's newest number, when the check below read it
+        if serve, let row = try store.keptFigures(key: key), row.build == build, row.until.map({ now < $0 }) ?? true {
+            let check = try store.changes(agency: agency, after: row.seq, through: through)
+            if !check.changed, let value = try? JSONDecoder().decode(T.self, from: Data(row.body.utf8)) {  // unreadable: computed again
+                return value
+            }
+            newest = check.latest
         }
-        let before = try store.latestChange()  // before computing: a change committed meanwhile is seen next time
+        // Read before computing, so that a change committed meanwhile is seen next time.
+        let before = try newest ?? store.latestChange()
         let computed = try compute()
         if let body = try? JSONEncoder().encode(computed.value) {
             try? store.keepFigures(key: key, KeptFiguresRow(seq: before, until: computed.until, build: build,
