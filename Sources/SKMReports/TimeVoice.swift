@@ -106,7 +106,7 @@ enum TimeVoice {
             }
             add(&all)
         }
-        let sums = Dictionary(perService.map { ($0.service, $0.sums) }, uniquingKeysWith: { a, _ in a })
+        let sums = Dictionary(uniqueKeysWithValues: perService.map { ($0.service, $0.sums) })
         func f(_ s: Sums) -> TimeVoiceFigures {
             TimeVoiceFigures(late: s.late, lateNrr: s.lateAnswered > 0 ? Double(s.lateSum) / Double(s.lateAnswered) : nil,
                              onTime: s.onTime, onTimeNrr: s.onTimeAnswered > 0 ? Double(s.onTimeSum) / Double(s.onTimeAnswered) : nil)
