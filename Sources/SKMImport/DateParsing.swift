@@ -88,7 +88,8 @@ public struct DateParser: Sendable {
             guard ylen == 4 else { return .failure(DateParseFailure("tahun harus ditulis 4 angka")) }
             (d, m, y) = order == .dayFirst ? (n1, n2, yy) : (n2, n1, yy)
             if order == .dayFirst, m > 12, n1 <= 12, LocalDate(year: y, month: n1, day: n2) != nil {
-                return .failure(DateParseFailure("bulan \(m) tidak ada; \(Self.monthFirstHint) (ekspor en-US): pakai --date-order mdy"))
+                return .failure(DateParseFailure("bulan \(m) tidak ada; \(Self.monthFirstHint) (ekspor en-US): pakai --date-order mdy",
+                                                 monthFirst: true))
             }
         } else if len1 <= 2, c.peek() == UInt8(ascii: " ") {
             c.skipSpaces()
@@ -155,7 +156,12 @@ public struct DateParser: Sendable {
 
 public struct DateParseFailure: Error, Equatable, Sendable {
     public var reason: String
-    public init(_ reason: String) { self.reason = reason }
+    /// The text is a date only month first (3/13/2024): the whole file may be en-US.
+    public var monthFirst: Bool
+    public init(_ reason: String, monthFirst: Bool = false) {
+        self.reason = reason
+        self.monthFirst = monthFirst
+    }
 }
 
 /// A read position in UTF-8 bytes; every method consumes only what it recognises.

@@ -124,7 +124,7 @@ public enum Importer {
             }
             var monthFirst: (line: Int, value: String?)?
             func rejected(_ line: Int, _ p: RowProblem) throws {
-                if monthFirst == nil, p.reason.contains(DateParser.monthFirstHint) { monthFirst = (line, p.value) }
+                if monthFirst == nil, p.monthFirst { monthFirst = (line, p.value) }
                 let r = RejectRecord(file: fileName, line: line, column: p.column, value: p.value, reason: p.reason, agency: p.agency,
                                      position: p.position)
                 try w.reject(r)
