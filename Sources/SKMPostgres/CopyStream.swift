@@ -56,7 +56,7 @@ final class CopyStream {
         try endRow()
     }
 
-    private static func write(_ rows: EncodedRows, _ i: Int, last: Int64, into b: inout ByteBuffer) {
+    static func write(_ rows: EncodedRows, _ i: Int, last: Int64, into b: inout ByteBuffer) {
         var first = true
         rows.forEachValue(row: i) { v in
             switch v {

@@ -41,14 +41,7 @@ final class PostgresImportWriter: ImportBatchWriter {
         self.session = session
         self.kind = kind
         table = kind.table
-        switch kind {
-        case .transactions:
-            columns = ["agency", "id", "service", "received_at", "finished_at", "received_date",
-                       "variant", "pauses", "channel", "fingerprint", "batch"]
-        case .responses:
-            columns = ["agency", "id", "service", "date", "method", "answers",
-                       "gender", "age", "education", "occupation", "saran", "transaction_id", "fingerprint", "batch"]
-        }
+        columns = Self.columns(kind)
         try session.supersedeRejects(file: file, kind: kind.rawValue)
         let rows = try session.rows("INSERT INTO import_batch (kind, file, imported_at) VALUES ($1, $2, $3) RETURNING id",
                                     [Bind.text(kind.rawValue), Bind.text(file), Bind.int(Int64(Date().timeIntervalSince1970))])
@@ -57,6 +50,18 @@ final class PostgresImportWriter: ImportBatchWriter {
     }
 
     private let file: String
+
+    /// A table's columns in `EncodedRows` order, then the batch.
+    static func columns(_ kind: ImportWriter.Kind) -> [String] {
+        switch kind {
+        case .transactions:
+            ["agency", "id", "service", "received_at", "finished_at", "received_date",
+             "variant", "pauses", "channel", "fingerprint", "batch"]
+        case .responses:
+            ["agency", "id", "service", "date", "method", "answers",
+             "gender", "age", "education", "occupation", "saran", "transaction_id", "fingerprint", "batch"]
+        }
+    }
 
     func insert(_ t: Transaction, receivedDate: LocalDate, replace: Bool) throws -> RowOutcome {
         precondition(kind == .transactions)

@@ -70,6 +70,23 @@ struct PostgresImportTests {
         }
     }
 
+    /// `skm bench`'s floor row: the server copies the rows from a file, and they arrive as the
+    /// import stores them (escapes included), replacing what the table held.
+    @Test func serverSideCopyStoresTheRowsAsTheImportWould() throws {
+        try TestDatabase.with { pg in
+            _ = try pg.importBatch(kind: .responses, file: "old.csv") { w in _ = try w.insert(Self.response(999)) }
+            var first = EncodedRows(), second = EncodedRows()
+            for i in 0..<50 { first.append(Self.response(i, answer: 1 + i % 4, saran: i == 7 ? "tab\there\\ and\nnewline" : nil)) }
+            for i in 50..<60 { second.append(Self.response(i, answer: 4)) }
+            #expect(try pg.serverSideCopySeconds(kind: .responses, batches: [first, second]) != nil)
+            let tally = try pg.responseTallies(agency: "a", period: Period(parsing: "2025-03")!)["s"]!
+            #expect(tally.respondents == 60)  // the 999th row went with the table's old content
+            #expect(tally.counts[0] == [13, 13, 12, 22])  // answers 1…4 by i % 4 for 0..<50, then ten 4s
+            let saran = try pg.suggestions(agency: "a", period: Period(parsing: "2025-03")!)
+            #expect(saran.map(\.text) == ["tab\there\\ and\nnewline"])
+        }
+    }
+
     @Test func rejectsAreKeptWithFileLineColumnAndReasonAndFiledUnderTheAgency() throws {
         try TestDatabase.with { pg in
             let (_, counts, _) = try pg.importBatch(kind: .responses, file: "office.csv") { w in
