@@ -48,7 +48,9 @@ public struct ResultsInfographic: Sendable {
         }
         s += text(480, 560, ResultsWording.respondents(g, l), size: 36, weight: 700, fill: Self.ink)
         if let sample = ResultsWording.sample(g, l) {
-            for (i, line) in Self.wrap(sample, 40).prefix(2).enumerated() { s += text(480, 600 + 32 * i, line, size: 24, weight: 400, fill: Self.muted) }
+            for (i, line) in TextWidth.wrap(sample, width: 540, size: 24, bold: false, maxLines: 3).enumerated() {
+                s += text(480, 600 + 30 * i, line, size: 24, weight: 400, fill: Self.muted)
+            }
         }
 
         // The nine unsur.
@@ -56,8 +58,10 @@ public struct ResultsInfographic: Sendable {
         for (i, u) in g.unsur.prefix(9).enumerated() {
             let x = 60 + (i % 3) * 330, top = 725 + (i / 3) * 105
             s += "<rect x=\"\(x)\" y=\"\(top)\" width=\"310\" height=\"92\" rx=\"12\" fill=\"\(Self.tile)\"/>\n"
-            s += text(x + 16, top + 32, Self.clip("\(u.code) \(ResultsWording.unsurName(u, l))", 24), size: 20, weight: 600, fill: Self.ink)
-            s += text(x + 16, top + 76, u.nrr.map { NumberText.decimal($0, l) } ?? "–", size: 36, weight: 800, fill: Self.blue)
+            // The name on up to two lines inside the card (278 px between its margins).
+            let name = TextWidth.wrap("\(u.code) \(ResultsWording.unsurName(u, l))", width: 278, size: 17, bold: true, maxLines: 2)
+            for (k, line) in name.enumerated() { s += text(x + 16, top + 25 + 20 * k, line, size: 17, weight: 600, fill: Self.ink) }
+            s += text(x + 16, top + 82, u.nrr.map { NumberText.decimal($0, l) } ?? "–", size: 32, weight: 800, fill: Self.blue)
         }
         if g.unsur.isEmpty {
             s += text(60, 760, l.pick("Tidak ditampilkan (kurang dari 5 responden).", "Not shown (fewer than 5 respondents)."), size: 26, weight: 400, fill: Self.muted)
@@ -71,7 +75,8 @@ public struct ResultsInfographic: Sendable {
             s += text(x, 1105, ResultsWording.profileTitle(table.key, l), size: 22, weight: 700, fill: Self.blue)
             for (i, row) in table.rows.prefix(6).enumerated() {
                 let count = row.suppressed || row.respondents == nil ? Publication.fewerThanFive : NumberText.integer(row.respondents!, l)
-                s += text(x, 1136 + i * 25, Self.clip(ResultsWording.profileCategory(table.key, row.category, l), 14) + ": " + count,
+                let tail = ": " + count, room = 232 - TextWidth.of(tail, size: 20, bold: false)  // a column is 245 px
+                s += text(x, 1136 + i * 25, TextWidth.clip(ResultsWording.profileCategory(table.key, row.category, l), width: room, size: 20, bold: false) + tail,
                           size: 20, weight: 400, fill: Self.ink)
             }
             if table.rows.count > 6 {
@@ -101,6 +106,4 @@ public struct ResultsInfographic: Sendable {
         return lines
     }
 
-    /// At most `width` characters, an ellipsis when cut.
-    static func clip(_ s: String, _ width: Int) -> String { s.count <= width ? s : String(s.prefix(width - 1)) + "…" }
 }

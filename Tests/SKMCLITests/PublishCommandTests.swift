@@ -39,6 +39,8 @@ import Testing
         let svg = try String(contentsOf: out.appendingPathComponent("bengkulu-selatan_2025-S1.svg"), encoding: .utf8)
         #expect(svg.hasPrefix("<?xml") && svg.contains(">\(ikm)</text>") && svg.contains("HASIL SURVEI KEPUASAN MASYARAKAT"))
         #expect(svg.contains(">Profil responden</text>") && svg.contains(">U9 Sarana dan Prasarana</text>"))
+        // The longest unsur name on two lines of its card, whole (TextWidth.swift).
+        #expect(svg.contains(">U8 Penanganan Pengaduan,</text>") && svg.contains(">Saran dan Masukan</text>"))
         let png = out.appendingPathComponent("bengkulu-selatan_2025-S1.png")
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert") {
             let head = try Data(contentsOf: png).prefix(8)
