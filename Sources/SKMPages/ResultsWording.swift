@@ -48,7 +48,7 @@ enum ResultsWording {
     /// Method, weight, questionnaire order, period and calculation day, in one line.
     static func methodLine(_ r: EvaluationReport, calculatedOn: LocalDate, _ l: PageLanguage) -> String {
         l.pick("Metode \(r.method.title) · bobot per unsur \(r.method.weightText) · \(r.method.questionnaireLayout) · periode \(r.period.start) s.d. \(r.period.end) · dihitung \(calculatedOn)",
-               "Method \(r.method.title) · weight per unsur \(r.method.weightText) · \(r.method.questionnaireLayout) · period \(r.period.start) to \(r.period.end) · calculated \(calculatedOn)")
+               "Method \(r.method.title) · weight per unsur \(r.method.weightText) · \(ReportLabels.english.layoutTitle(r.method.questionnaireLayout)) · period \(r.period.start) to \(r.period.end) · calculated \(calculatedOn)")
     }
 
     static func onTime(_ t: TimelinessFigures?, _ l: PageLanguage) -> (value: Double?, text: String) {

@@ -154,6 +154,7 @@ import Testing
             #expect(page.contains("<h1>Public Satisfaction Survey Results</h1>"))
             #expect(element("ikm-value", in: page) == "87.50")
             #expect(element("period", in: page) == "Semester 2 2024")
+            #expect(page.contains("weight per unsur 1/9 · PermenPANRB 14/2017 element order (U8 Complaints, U9 Facilities) · period"))
             #expect(page.contains(#"<input type="hidden" name="lang" value="en">"#))
             #expect(page.contains(#"href="/p/bengkulu-selatan?period=2024-S2""#))  // to Bahasa Indonesia
         }
