@@ -30,10 +30,17 @@ public struct ResultsInfographic: Sendable {
 
             """
         s += text(540, 84, l.pick("HASIL SURVEI KEPUASAN MASYARAKAT", "PUBLIC SATISFACTION SURVEY RESULTS"), size: 46, weight: 800, fill: "#ffffff", anchor: "middle")
-        var y = 142
-        for line in Self.wrap(r.agency.name, 52).prefix(2) {
-            s += text(540, y, line, size: 32, weight: 600, fill: "#ffffff", anchor: "middle")
-            y += 40
+        // The agency's name on two lines, or three smaller ones: its last words are usually
+        // the kabupaten, the part a reader looks for, so it is shrunk rather than cut.
+        var name = TextWidth.wrap(r.agency.name, width: 1000, size: 32, bold: true, maxLines: 2)
+        var (size, y, step) = (32, 142, 40)
+        if name.joined(separator: " ") != r.agency.name {
+            name = TextWidth.wrap(r.agency.name, width: 1000, size: 26, bold: true, maxLines: 3)
+            (size, y, step) = (26, 130, 32)
+        }
+        for line in name {
+            s += text(540, y, line, size: size, weight: 600, fill: "#ffffff", anchor: "middle")
+            y += step
         }
         s += text(540, 238, ResultsWording.period(r, l), size: 32, weight: 400, fill: "#ffffff", anchor: "middle")
 
@@ -85,7 +92,8 @@ public struct ResultsInfographic: Sendable {
         }
 
         // Method, weight, order, period and date of calculation.
-        for (i, line) in Self.wrap(ResultsWording.methodLine(r, calculatedOn: results.calculatedOn, l), 95).prefix(2).enumerated() {
+        for (i, line) in TextWidth.wrap(ResultsWording.methodLine(r, calculatedOn: results.calculatedOn, l), width: 960, size: 17, bold: false,
+                                        maxLines: 2).enumerated() {
             s += text(60, 1314 + 24 * i, line, size: 17, weight: 400, fill: Self.muted)
         }
         return s + "</svg>\n"
@@ -94,16 +102,4 @@ public struct ResultsInfographic: Sendable {
     private func text(_ x: Int, _ y: Int, _ t: String, size: Int, weight: Int, fill: String, anchor: String = "start") -> String {
         "<text x=\"\(x)\" y=\"\(y)\" font-size=\"\(size)\" font-weight=\"\(weight)\" fill=\"\(fill)\" text-anchor=\"\(anchor)\">\(HTML.text(t))</text>\n"
     }
-
-    /// Words into lines of at most `width` characters (SVG text does not wrap by itself).
-    static func wrap(_ s: String, _ width: Int) -> [String] {
-        var lines: [String] = [], line = ""
-        for word in s.split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > width { lines.append(line); line = "" }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
-    }
-
 }

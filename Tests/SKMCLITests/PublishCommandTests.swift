@@ -41,6 +41,8 @@ import Testing
         #expect(svg.contains(">Profil responden</text>") && svg.contains(">U9 Sarana dan Prasarana</text>"))
         // The longest unsur name on two lines of its card, whole (TextWidth.swift).
         #expect(svg.contains(">U8 Penanganan Pengaduan,</text>") && svg.contains(">Saran dan Masukan</text>"))
+        // The agency's name whole, its kabupaten included, on three smaller lines rather than cut.
+        #expect(svg.contains(">Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten</text>") && svg.contains(">Bengkulu Selatan</text>"))
         let png = out.appendingPathComponent("bengkulu-selatan_2025-S1.png")
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert") {
             let head = try Data(contentsOf: png).prefix(8)
