@@ -48,8 +48,8 @@ public struct ParsedDateTime: Sendable, Equatable {
 /// or `WIT`; from XLSX, an Excel serial number (days since 1899-12-30). Two-digit years are
 /// refused: `04/03/24` could be 1924 or 2024 and a register spans decades.
 public struct DateParser: Sendable {
-    /// Marks the rejection of a date that only reads month first; the importer refuses the file on it.
-    public static let monthFirstHint = "tampaknya bulan ditulis lebih dulu"
+    /// The words of a month-first date's rejection (the importer goes by `DateParseFailure.monthFirst`).
+    static let monthFirstHint = "tampaknya bulan ditulis lebih dulu"
 
     public var order: DateOrder
     /// Accept a bare number as an Excel serial date (cells of an XLSX sheet).

@@ -25,13 +25,15 @@ enum TextWidth {
         0.716, 0.716, 0.493, 0.595, 0.478, 0.712, 0.652, 0.924, 0.645, 0.652, 0.582, 0.712, 0.365, 0.712, 0.838,
     ]
 
-    /// The width of `s` in pixels at `size`; characters outside ASCII count as a capital M.
+    /// The width of `s` in pixels at `size`; "…" is one em, other characters outside ASCII
+    /// count as a capital M.
     static func of(_ s: some StringProtocol, size: Int, bold isBold: Bool) -> Double {
         let table = isBold ? bold : book
+        let m = table[Int(UInt8(ascii: "M")) - 32]
         var em = 0.0
         for u in s.unicodeScalars {
             let v = Int(u.value)
-            em += (32...126).contains(v) ? table[v - 32] : (u == "…" ? 1.0 : table[Int(("M" as Unicode.Scalar).value) - 32])
+            em += (32...126).contains(v) ? table[v - 32] : (u == "…" ? 1.0 : m)
         }
         return em * Double(size)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import PostgresNIO
 import SKMStorage
 
 extension PostgresStore {
@@ -8,7 +9,8 @@ extension PostgresStore {
     /// the machine's cores. The floor under any import on this machine (docs/performance.md).
     ///
     /// Empties the table first: for the bench's scratch database only. Nil when the server
-    /// cannot read the file (not on this machine, or not a superuser as in scripts/postgres).
+    /// cannot read the file (not on this machine, or not a superuser as in scripts/postgres);
+    /// any other failure is thrown, not taken for that.
     public func serverSideCopySeconds(kind: ImportWriter.Kind, batches: [EncodedRows]) throws -> TimeInterval? {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("skm-copy-floor-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true,
@@ -31,11 +33,17 @@ extension PostgresStore {
             try s.execute("TRUNCATE \(kind.table)")
             let started = Date()
             do {
-                try s.execute("COPY \(kind.table) (\(columns)) FROM '\(file.path)'")
-            } catch {
+                _ = try Blocking.wait(s.connection.query("COPY \(kind.table) (\(columns)) FROM '\(file.path)'", []))
+            } catch let e as PSQLError where Self.cannotReadFile.contains(e.serverInfo?[.sqlState] ?? "") {
                 return nil
+            } catch {
+                throw PostgresStoreError.statement("COPY FROM file", reason: PostgresSession.message(error))
             }
             return Date().timeIntervalSince(started)
         }
     }
+
+    /// undefined_file (no such file where the server runs), insufficient_privilege (a role
+    /// without pg_read_server_files).
+    private static let cannotReadFile: Set<String> = ["58P01", "42501"]
 }
