@@ -37,6 +37,16 @@ struct BenchCommand: ParsableCommand {
             + "default: a fresh SQLite file under --data.", valueName: "url"))
     var store: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Also run each import and its SQLite-alone floor N times, alternately on fresh stores, and compare medians "
+            + "(issue 14's ratio on a noisy machine). SQLite only.", valueName: "N"))
+    var pairs: Int = 0
+
+    func validate() throws {
+        guard pairs >= 0 else { throw ValidationError("--pairs must be 0 or more") }
+        guard pairs == 0 || postgres == nil else { throw ValidationError("--pairs measures SQLite: leave out --store postgres://…") }
+    }
+
     /// `--store` when it names PostgreSQL.
     var postgres: PostgresAddress? { store.flatMap { PostgresAddress.isPostgres($0) ? try? PostgresAddress($0) : nil } }
 
@@ -228,6 +238,10 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "  pipeline peak memory < 300 MB: %.0f MB, %@", pipelinePeak, verdict(pipelinePeak < 300)))
         print(String(format: "  skm score + skm compliance --period 2024, kept ≤ 0.3 s: %.2f s, %@ (first runs %.2f s)",
                      commands.kept, verdict(commands.kept <= 0.3), commands.first))
+        if pairs > 0 {
+            print("import ÷ SQLite alone, medians of \(pairs) alternating runs on fresh stores (target ≤ 1.15):")
+            for line in try importPairs(pairs, files: [(.transactions, tFile), (.responses, rFile)], catalog: catalog, dir: dir) { print(line) }
+        }
         print("cores: \(ProcessInfo.processInfo.activeProcessorCount), store: \(storePath)")
     }
 }

@@ -31,6 +31,7 @@ import Testing
         (["query", "monthly_volume", "--period", "2024", "--param", "days"],
          "The value 'days' is invalid for '--param <name=value>': use NAME=VALUE, e.g. days=30"),
         (["demo", "--lang", "de"], "The value 'de' is invalid for '--lang <lang>'. Please provide one of 'id' and 'en'."),
+        (["bench", "--pairs=-1"], "--pairs must be 0 or more"),
     ])
     func aBadValueIsAUsageErrorListingWhatIsAccepted(args: [String], message: String) throws {
         let dir = try CLI.temporaryDirectory()
