@@ -38,8 +38,8 @@ struct BenchCommand: ParsableCommand {
     var store: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Also run each import and its SQLite-alone floor N times, alternately on fresh stores, and compare medians "
-            + "(issue 14's ratio on a noisy machine). SQLite only.", valueName: "N"))
+        "Also run each import and its SQLite-alone floor N times, alternately on fresh stores, and compare the medians: "
+            + "how close an import comes to its store alone, on a machine whose runs vary. SQLite only.", valueName: "N"))
     var pairs: Int = 0
 
     func validate() throws {
