@@ -21,6 +21,8 @@ public final class XLSXReader: TableSource {
     public let fileName: String
     public private(set) var sheetName = ""
     private let archive: Archive
+    /// Deflated parts are inflated from exactly their own bytes (ZIPDataOffsets.swift).
+    private let offsets: ZIPDataOffsets?
     private var sheetPath = ""
     private let limits: XLSXLimits
     private let temporaryRoot: URL
@@ -46,6 +48,7 @@ public final class XLSXReader: TableSource {
         } catch {
             throw TableFileError.corrupt(file: path, reason: "not a ZIP archive")
         }
+        offsets = ZIPDataOffsets(path: path)
         var count = 0
         for _ in archive {
             count += 1
@@ -76,14 +79,20 @@ public final class XLSXReader: TableSource {
         var partBytes: Int64 = 0
         var utf8 = UTF8Check()
         do {
-            let crc = try archive.extract(entry, consumer: { chunk in
+            func take(_ chunk: Data) throws {
                 partBytes += Int64(chunk.count)
                 inflated += Int64(chunk.count)
                 if partBytes > limits.partBytes { throw XLSXError.partTooLarge(file: fileName, part: part, limit: limits.partBytes) }
                 if inflated > limits.totalBytes { throw XLSXError.workbookTooLarge(file: fileName, limit: limits.totalBytes) }
                 guard utf8.add(chunk) else { throw XLSXError.damagedXML(file: fileName, part: part, lastRow: nil, reason: "not UTF-8 text") }
                 try consume(chunk)
-            })
+            }
+            let crc: CRC32
+            if entry.isCompressed, let offsets, let c = try offsets.inflate(entry, consumer: take) {
+                crc = c
+            } else {
+                crc = try archive.extract(entry, consumer: take)
+            }
             guard utf8.finished else { throw XLSXError.damagedXML(file: fileName, part: part, lastRow: nil, reason: "not UTF-8 text") }
             // ZIPFoundation does not check a stored (uncompressed) entry's checksum: compare here.
             guard crc == entry.checksum else { throw Archive.ArchiveError.invalidCRC32 }

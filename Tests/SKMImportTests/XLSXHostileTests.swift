@@ -129,6 +129,22 @@ import ZIPFoundation
         #expect(rows == 0)
     }
 
+    /// A sheet whose deflate stream lost its final block (found by `scripts/fuzz xlsx`): its bytes
+    /// run out before the stream ends. ZIPFoundation's own extraction read on to the end of the
+    /// file and then waited for more forever; the part is now refused as damaged.
+    @Test(.timeLimit(.minutes(1))) func aDeflateStreamThatNeverEndsIsADamagedPart() throws {
+        let path = try fixture("truncated-deflate.xlsx")
+        var rows = 0
+        let error = #expect(throws: XLSXError.self) {
+            try XLSXReader(path: path).read(header: { _ in }, row: { _ in rows += 1 })
+        }
+        guard case let .damagedEntry(_, part, reason) = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(part == "xl/worksheets/data.xml")
+        // Padded with zeros, the stream fails inside inflate, or runs out of the entry's bytes.
+        #expect(["corruptedData", "the compressed data ends before its deflate stream does"].contains(reason), "\(reason)")
+        #expect(rows == 0)
+    }
+
     @Test func missingAndDamagedParts() throws {
         var noSheet = TestWorkbook(rows: headerRow)
         noSheet.remove(sheet)
