@@ -38,7 +38,8 @@ struct ZIPDataOffsets {
             guard at + 46 + nameLength <= d.count else { return nil }
             let offset = Self.u32(d, at + 42)
             guard offset != 0xFFFF_FFFF else { return nil }
-            headers[String(decoding: d[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)] = UInt64(offset)
+            let name = String(decoding: d[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
+            if headers[name] == nil { headers[name] = UInt64(offset) }  // the first, as `Archive[path]` picks
             at += 46 + nameLength + extraLength + commentLength
         }
         localHeaders = headers
