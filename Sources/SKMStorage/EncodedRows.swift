@@ -29,10 +29,7 @@ public struct EncodedRows: Sendable {
         var fp = Fingerprint()
         fp.add(t.service); fp.add(t.receivedAt); fp.add(t.finishedAt); fp.add(t.variant)
         fp.add(pauses); fp.add(t.channel)
-        typealias R = RowBytes
-        let size = R.size(t.agency) + R.size(t.id) + R.size(t.service) + R.size(t.receivedAt) + R.size(t.finishedAt) + R.size(day)
-            + R.size(t.variant) + R.size(pauses) + R.size(t.channel) + R.size(fp.value)
-        appendRow(size: size) { w in
+        appendRow { w in
             w.text(t.agency); w.text(t.id); w.text(t.service); w.int(t.receivedAt); w.int(t.finishedAt)
             w.text(day); w.text(t.variant); w.text(pauses); w.text(t.channel)
             w.int(fp.value)
@@ -51,11 +48,7 @@ public struct EncodedRows: Sendable {
         for i in 0..<14 { fp.add((i < r.answers.count ? r.answers[i] : nil).map { Int64($0) }) }
         fp.add(r.profile.gender); fp.add(age); fp.add(r.profile.education)
         fp.add(r.profile.occupation); fp.add(r.saran); fp.add(r.transactionId)
-        typealias R = RowBytes
-        let size = R.size(r.agency) + R.size(r.id) + R.size(r.service) + R.size(date) + R.size(r.method) + R.size(answers)
-            + R.size(r.profile.gender) + R.size(age) + R.size(r.profile.education) + R.size(r.profile.occupation)
-            + R.size(r.saran) + R.size(r.transactionId) + R.size(fp.value)
-        appendRow(size: size) { w in
+        appendRow { w in
             w.text(r.agency); w.text(r.id); w.text(r.service); w.text(date); w.text(r.method); w.text(answers)
             w.text(r.profile.gender); w.int(age); w.text(r.profile.education)
             w.text(r.profile.occupation); w.text(r.saran); w.text(r.transactionId)
@@ -63,15 +56,16 @@ public struct EncodedRows: Sendable {
         }
     }
 
-    /// One row of `size` bytes, written by `body` on the stack and appended at once: with an
-    /// append per value (three per text) the encoding was 17.5 % of the reading thread, now
-    /// 13.3 % (docs/performance.md).
-    private mutating func appendRow(size: Int, _ body: (inout RowBytes) -> Void) {
+    /// One row, written by `body` on the stack and appended at once: with an append per value
+    /// (three per text) the encoding was 17.5 % of the reading thread, now 13.3 %
+    /// (docs/performance.md). `body` runs twice: first only counting the bytes, then writing them.
+    private mutating func appendRow(_ body: (inout RowBytes) -> Void) {
         starts.append(bytes.count)
-        withUnsafeTemporaryAllocation(byteCount: size, alignment: 1) { buffer in
-            var w = RowBytes(buffer.baseAddress!)
+        var counter = RowBytes(nil)
+        body(&counter)
+        withUnsafeTemporaryAllocation(byteCount: counter.at, alignment: 1) { buffer in
+            var w = RowBytes(buffer.baseAddress)
             body(&w)
-            precondition(w.at == size, "encoded row size")
             bytes.append(contentsOf: UnsafeRawBufferPointer(buffer))
         }
     }
@@ -108,27 +102,24 @@ public struct EncodedRows: Sendable {
     }
 }
 
-/// Writes one row's values into memory sized by `size` beforehand.
+/// Writes one row's values into memory — or, without memory, only counts the bytes they take.
 struct RowBytes {
-    /// The bytes a value takes: a tag, then 8 for an integer, or a 32-bit length and the UTF-8 for a text.
-    @inline(__always) static func size(_ v: Int64?) -> Int { v == nil ? 1 : 9 }
-    @inline(__always) static func size(_ s: String?) -> Int { s.map { 5 + $0.utf8.count } ?? 1 }
-
-    private let base: UnsafeMutableRawPointer
+    private let base: UnsafeMutableRawPointer?
     private(set) var at = 0
 
-    init(_ base: UnsafeMutableRawPointer) { self.base = base }
+    init(_ base: UnsafeMutableRawPointer?) { self.base = base }
 
     mutating func int(_ v: Int64?) {
         guard let v else { byte(0); return }
         byte(1)
-        base.storeBytes(of: v.littleEndian, toByteOffset: at, as: Int64.self)
+        base?.storeBytes(of: v.littleEndian, toByteOffset: at, as: Int64.self)
         at += 8
     }
 
     mutating func text(_ s: String?) {
         guard var s else { byte(0); return }
         byte(2)
+        guard let base else { at += 4 + s.utf8.count; return }
         s.withUTF8 { utf8 in
             base.storeBytes(of: UInt32(utf8.count).littleEndian, toByteOffset: at, as: UInt32.self)
             at += 4
@@ -138,7 +129,7 @@ struct RowBytes {
     }
 
     private mutating func byte(_ b: UInt8) {
-        base.storeBytes(of: b, toByteOffset: at, as: UInt8.self)
+        base?.storeBytes(of: b, toByteOffset: at, as: UInt8.self)
         at += 1
     }
 }
