@@ -193,9 +193,10 @@ struct BenchCommand: ParsableCommand {
             if let given = postgres {
                 try? PostgresAdmin.dropDatabase("skm_bench_raw", beside: given)
             } else {
-                for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: rawStore.path + s) }
+                removeSQLiteFiles(rawStore.path)
             }
         }
+        var pairLines: [String] = []
         for kind in [ImportWriter.Kind.transactions, .responses] {
             let file = (kind == .transactions ? tFile : rFile).path
             _ = try countedStage("read + check alone: \(kind.rawValue), no store") {
@@ -208,11 +209,7 @@ struct BenchCommand: ParsableCommand {
             try Importer.readAlone(kind, file: file, catalog: catalog.agencies) { batches.append($0) }
             let n = batches.reduce(0) { $0 + $1.count }
             let started = Date()
-            _ = try rawStore.importBatch(kind: kind, file: "raw") { w in
-                for batch in batches {
-                    for i in 0..<batch.count { _ = try w.insert(batch, row: i) }
-                }
-            }
+            try storeAlone(batches, kind: kind, into: rawStore)
             let storing = Date().timeIntervalSince(started)  // inserts and commit
             rows.append(["\(rawStore.sqlDialect == "postgres" ? "PostgreSQL" : "SQLite") alone: \(kind.rawValue), pre-encoded", "\(n)", String(format: "%.3f", storing),
                          String(format: "%.0f", Double(n) / storing), String(format: "%.0f", Memory.peakMB())])
@@ -225,6 +222,7 @@ struct BenchCommand: ParsableCommand {
                     note("PostgreSQL server-side COPY skipped: the server cannot read this machine's files as this user")
                 }
             }
+            if pairs > 0 { pairLines.append(try importPairs(pairs, kind: kind, file: file, batches: batches, catalog: catalog, dir: dir)) }
         }
         print(TextTable.render(rows))
         print(String(format: "score + compliance together: %.3f s over %d score groups", scoreAndCompliance, groups))
@@ -240,7 +238,7 @@ struct BenchCommand: ParsableCommand {
                      commands.kept, verdict(commands.kept <= 0.3), commands.first))
         if pairs > 0 {
             print("import ÷ SQLite alone, medians of \(pairs) alternating runs on fresh stores (target ≤ 1.15):")
-            for line in try importPairs(pairs, files: [(.transactions, tFile), (.responses, rFile)], catalog: catalog, dir: dir) { print(line) }
+            for line in pairLines { print(line) }
         }
         print("cores: \(ProcessInfo.processInfo.activeProcessorCount), store: \(storePath)")
     }
@@ -257,7 +255,7 @@ extension BenchCommand {
             return (try PostgresStore(address: a.url), a.description, a.url, { try? PostgresAdmin.dropDatabase("skm_bench", beside: given) })
         }
         let path = store ?? dir.appendingPathComponent("bench.sqlite").path
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        removeSQLiteFiles(path)
         return (try Store(path: path), path, path, {})
     }
 }
