@@ -99,9 +99,18 @@ public final class CSVReader: TableSource {
         }
     }
 
+    /// Offered first each data record that needs no decision to read (RawRow.swift); a record
+    /// it declines (returns false) is read the usual way and handed to `row`. Set by the import.
+    var offerRaw: ((RawRow) throws -> Bool)?
+
     public func read(header: ([String]) throws -> Void, row: (SourceEvent) throws -> Void) throws {
+        let raw = offerRaw
         var sawHeader = false
-        while let event = nextRecord() {
+        var bounds: UnsafeMutableBufferPointer<Int32>?
+        defer { bounds?.deallocate() }
+        while true {
+            if let raw, let bounds, try offer(raw, bounds) { continue }
+            guard let event = nextRecord() else { break }
             if !sawHeader {
                 guard case let .row(r) = event else {
                     if case let .malformed(_, reason) = event {
@@ -112,11 +121,52 @@ public final class CSVReader: TableSource {
                 sawHeader = true
                 headerCount = r.cells.count
                 try header(r.cells)
+                if raw != nil { bounds = .allocate(capacity: 2 * headerCount) }
                 continue
             }
             try row(event)
         }
         if !sawHeader { throw TableFileError.empty(file: fileName) }
+    }
+
+    /// Offers the next record as a `RawRow` when it lies whole in the buffer, ASCII, with the
+    /// header's number of fields, each unquoted or quoted on one line without a doubled quote;
+    /// true when `raw` took it (the record is then read). Anything else is left to `nextRecord`.
+    private func offer(_ raw: (RawRow) throws -> Bool, _ bounds: UnsafeMutableBufferPointer<Int32>) throws -> Bool {
+        let buf = self.buf, e = end, d = delimiter, fields = headerCount
+        var start = pos
+        if skipLF, start < e, buf[start] == Self.lf { start += 1 }  // the LF of the last record's CRLF
+        guard start < e, buf[start] != Self.lf, buf[start] != Self.cr else { return false }  // a blank line, or refill
+        var p = start, n = 0, bits: UInt8 = 0
+        while true {  // one field per pass, `p` at its first byte
+            guard n < fields else { return false }
+            var first = p, last: Int
+            if p < e, buf[p] == Self.quote {
+                first = p + 1
+                p = first
+                while p < e, buf[p] != Self.quote, buf[p] != Self.lf, buf[p] != Self.cr { bits |= buf[p]; p += 1 }
+                guard p < e, buf[p] == Self.quote else { return false }  // a line break inside, or refill
+                last = p
+                p += 1  // the closing quote; a doubled one or text after it is for `nextRecord`
+            } else {
+                while p < e, buf[p] != d, buf[p] != Self.lf, buf[p] != Self.cr, buf[p] != Self.quote { bits |= buf[p]; p += 1 }
+                last = p
+            }
+            bounds[2 * n] = Int32(first - start)
+            bounds[2 * n + 1] = Int32(last - start)
+            n += 1
+            guard p < e else { return false }
+            if buf[p] == d { p += 1; continue }
+            guard buf[p] == Self.lf || buf[p] == Self.cr else { return false }
+            break
+        }
+        guard bits < 0x80, n == fields else { return false }
+        let row = RawRow(line: line, base: UnsafePointer(buf.baseAddress! + start), bounds: UnsafeBufferPointer(bounds))
+        guard try raw(row) else { return false }
+        pos = p + 1
+        skipLF = buf[p] == Self.cr
+        line += 1
+        return true
     }
 
     /// The next record, or nil at end of input. Blank lines are skipped.

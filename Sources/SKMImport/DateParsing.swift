@@ -66,6 +66,11 @@ public struct DateParser: Sendable {
         return copy.withUTF8 { parse(bytes: $0, original: text) }
     }
 
+    /// A field still in the CSV buffer (RawRow.swift); as `parse(_:)` of the same text.
+    func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<ParsedDateTime, DateParseFailure> {
+        parse(bytes: bytes, original: acceptsSerial ? String(decoding: bytes, as: UTF8.self) : "")
+    }
+
     private func parse(bytes: UnsafeBufferPointer<UInt8>, original: String) -> Result<ParsedDateTime, DateParseFailure> {
         var c = ByteCursor(bytes)
         c.skipSpaces()

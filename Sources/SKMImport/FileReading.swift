@@ -95,8 +95,24 @@ final class FileReading: @unchecked Sendable {
         }
         var add: ((SourceRow) throws(RowProblem) -> Void)?
         var lastLine = 1  // the header's, until a row is read
+        // The byte path (RawRow.swift): a CSV row that is the plain common case is checked and
+        // encoded from the read buffer; nil, or false for a row, and it is read as a `SourceRow`.
+        var addRaw: ((RawRow) throws -> Bool)?
+        (source as? CSVReader)?.offerRaw = { try addRaw?($0) ?? false }
+        var limits: InputLimitCheck?
+        /// `read` encodes a plain row and returns its agency, or nil to leave the row to `add`.
+        func byteRows(_ read: @escaping (RawRow, inout EncodedRows) -> String?) -> (RawRow) throws -> Bool {
+            { raw in
+                if let m = self.options.maxRows, rowsRead >= m { return false }  // refused there
+                guard limits!.fits(raw), let agency = read(raw, &pending.rows) else { return false }
+                lastLine = raw.line
+                seen(agency)
+                pending.items.append(.row(line: raw.line))
+                try rowDone()
+                return true
+            }
+        }
         do {
-            var limits: InputLimitCheck?
             try source.read(header: { header in
                 try InputLimitCheck.header(header, file: source.fileName)
                 let plan = try ColumnPlan(header: header, kind: kind, overrides: options.columnMap, layout: options.layout,
@@ -119,6 +135,9 @@ final class FileReading: @unchecked Sendable {
                 switch kind {
                 case .transactions:
                     let rows = TransactionRows(ctx: ctx)
+                    if options.readsRawRows {
+                        addRaw = byteRows { raw, encoded in rows.read(raw, into: &encoded) }
+                    }
                     add = { row throws(RowProblem) in
                         let (t, day) = try rows.read(row)
                         seen(t.agency)
@@ -127,6 +146,9 @@ final class FileReading: @unchecked Sendable {
                 case .responses:
                     let identity = plan.index(.id) == nil ? RowIdentity(header: header, plan: plan, legacyIDs: self.legacyIDs) : nil
                     let rows = ResponseRows(ctx: ctx, method: layout.method, identity: identity, surveyDate: options.surveyDate)
+                    if rows.takesRawRows, options.readsRawRows {
+                        addRaw = byteRows { raw, encoded in rows.read(raw, into: &encoded) }
+                    }
                     var warnings: [RowProblem] = []
                     add = { row throws(RowProblem) in
                         let r = try rows.read(row, warnings: &warnings)

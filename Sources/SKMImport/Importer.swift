@@ -27,6 +27,9 @@ public struct ImportOptions: Sendable {
     /// The survey date of every row when a responses file has no date column (`--date`, or
     /// the first day of `--period`): apps that export only answers still import as they are.
     public var surveyDate: LocalDate?
+    /// Off: every row is read as a `SourceRow`, none by the byte path (RawRow.swift) — for
+    /// tests that both paths store the same.
+    var readsRawRows = true
 
     public init(agency: String? = nil, service: String? = nil, sheet: String? = nil,
                 columnMap: [(column: String, field: String)] = [], strict: Bool = false, replace: Bool = false,

@@ -28,6 +28,12 @@ struct InputLimitCheck: Sendable {
         self.limits = limits
     }
 
+    /// Whether a row of the byte path keeps every limit: its fields are ASCII, one character a byte.
+    func fits(_ row: RawRow) -> Bool {
+        for i in 0..<row.count where row.field(i).count > (i < limits.count ? limits[i] : InputLimits.fieldCharacters) { return false }
+        return true
+    }
+
     /// The first limit the row breaks, as a reject; nil when it keeps them all.
     func problem(_ row: SourceRow) -> RowProblem? {
         let cells = row.cells

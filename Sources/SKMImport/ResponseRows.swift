@@ -12,15 +12,15 @@ struct ResponseRows {
     let ctx: RowContext
     let answers: AnswerParser
     /// Column index per unsur (method order), nil when the form did not ask it.
-    private let answerColumns: [Int?]
+    let answerColumns: [Int?]
     /// Nil when the file has an id column.
-    private let identity: RowIdentity?
+    let identity: RowIdentity?
     /// Every row's date when the file has no date column (`ImportOptions.surveyDate`).
-    private let surveyDate: LocalDate?
+    let surveyDate: LocalDate?
     /// A `Responden` column of another SKM app may hold the respondent's name rather than a
     /// number: it identifies the row but is stored only as a hash, never as written. The hash
     /// takes the date too, since such apps number respondents from 1 again in every export.
-    private let hashesID: Bool
+    let hashesID: Bool
 
     init(ctx: RowContext, method: IKMMethod, identity: RowIdentity?, surveyDate: LocalDate? = nil) {
         self.surveyDate = surveyDate

@@ -84,8 +84,12 @@ final class RowContext {
 
     /// Rows of one file nearly always name the same agency: remember the last one.
     private var memoName = "", memoAgency: AgencyLookup?
+    /// The agencies the byte path has met (RowContext+Raw.swift).
+    var rawAgencies: [RawAgency] = []
+    /// `--agency` as the catalog spells it: a row naming another is refused.
+    var fixedLookupCode: String? { fixedLookup?.code }
 
-    private func lookup(_ name: String) -> AgencyLookup? {
+    func lookup(_ name: String) -> AgencyLookup? {
         if let a = memoAgency, memoName == name { return a }
         let a = agencies[name] ?? agencies[name.lowercased()]
         memoName = name

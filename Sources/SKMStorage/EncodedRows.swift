@@ -22,37 +22,82 @@ public struct EncodedRows: Sendable {
     public var count: Int { starts.count }
 
     /// Appends a transaction; `receivedDate` is the local day of receipt in the agency's zone.
-    /// Values in `ImportWriter`'s transaction column order.
     public mutating func append(_ t: Transaction, receivedDate: LocalDate) {
         let pauses = t.pauses.isEmpty ? nil : t.pauses.map { "\($0.start)-\($0.end)" }.joined(separator: ";")
+        appendTransaction(agency: t.agency, id: t.id, service: t.service, receivedAt: t.receivedAt, finishedAt: t.finishedAt,
+                          receivedDate: receivedDate, variant: t.variant, pauses: pauses, channel: t.channel)
+    }
+
+    /// Appends a transaction without pauses whose texts are still in the file's read buffer
+    /// (the import's byte path, Sources/SKMImport/RawTransactionRows.swift).
+    public mutating func append(agency: String, id: UnsafeBufferPointer<UInt8>, service: String, receivedAt: Int64, finishedAt: Int64?,
+                                receivedDate: LocalDate, variant: UnsafeBufferPointer<UInt8>?, channel: UnsafeBufferPointer<UInt8>?) {
+        appendTransaction(agency: agency, id: id, service: service, receivedAt: receivedAt, finishedAt: finishedAt,
+                          receivedDate: receivedDate, variant: variant, pauses: nil, channel: channel)
+    }
+
+    /// A transaction's values in `ImportWriter`'s column order and its fingerprint: the one
+    /// place that knows a transaction row's layout (specialised here, as `appendResponse`).
+    @inline(__always)
+    private mutating func appendTransaction<T: RowText>(agency: String, id: T, service: String, receivedAt: Int64, finishedAt: Int64?,
+                                                        receivedDate: LocalDate, variant: T?, pauses: String?, channel: T?) {
         let day = receivedDate.description
         var fp = Fingerprint()
-        fp.add(t.service); fp.add(t.receivedAt); fp.add(t.finishedAt); fp.add(t.variant)
-        fp.add(pauses); fp.add(t.channel)
+        fp.add(service); fp.add(receivedAt); fp.add(finishedAt); fp.add(variant)
+        fp.add(pauses); fp.add(channel)
         appendRow { w in
-            w.text(t.agency); w.text(t.id); w.text(t.service); w.int(t.receivedAt); w.int(t.finishedAt)
-            w.text(day); w.text(t.variant); w.text(pauses); w.text(t.channel)
+            w.text(agency); w.text(id); w.text(service); w.int(receivedAt); w.int(finishedAt)
+            w.text(day); w.text(variant); w.text(pauses); w.text(channel)
             w.int(fp.value)
         }
     }
 
     /// Appends a response (answers in the method's unsur order), in `ImportWriter`'s response column order.
     public mutating func append(_ r: SurveyResponse) {
-        let date = r.date.description
-        let answers = Self.answerText(r.answers)
-        let age = r.profile.age.map { Int64($0) }
+        appendResponse(agency: r.agency, id: r.id, service: r.service, date: r.date, method: r.method,
+                       answerCount: r.answers.count, answer: { r.answers[$0] },
+                       gender: r.profile.gender, age: r.profile.age, education: r.profile.education,
+                       occupation: r.profile.occupation, saran: r.saran, transactionId: r.transactionId)
+    }
+
+    /// Appends a response whose texts are still in the file's read buffer (the import's byte
+    /// path, Sources/SKMImport/RawResponseRows.swift); `answer(i)`: unsur `i`'s answer
+    /// (`i < answerCount`), nil when unanswered.
+    public mutating func append(agency: String, id: UnsafeBufferPointer<UInt8>, service: String, date: LocalDate, method: String,
+                                answerCount: Int, answer: (Int) -> Int?, gender: UnsafeBufferPointer<UInt8>?, age: Int?,
+                                education: UnsafeBufferPointer<UInt8>?, occupation: UnsafeBufferPointer<UInt8>?,
+                                saran: UnsafeBufferPointer<UInt8>?, transactionId: UnsafeBufferPointer<UInt8>?) {
+        appendResponse(agency: agency, id: id, service: service, date: date, method: method, answerCount: answerCount,
+                       answer: answer, gender: gender, age: age, education: education, occupation: occupation, saran: saran,
+                       transactionId: transactionId)
+    }
+
+    /// A response's values and fingerprint, from `String`s or from bytes still in the file's
+    /// buffer (`RowText`): the one place that knows a response row's layout. Internal, so that
+    /// it is specialised here for both; across modules a generic runs unspecialised, looking
+    /// up type metadata on every call (a fifth of the reading thread when it was public).
+    @inline(__always)
+    private mutating func appendResponse<T: RowText>(agency: String, id: T, service: String, date: LocalDate, method: String,
+                                                    answerCount: Int, answer: (Int) -> Int?, gender: T?, age: Int?,
+                                                    education: T?, occupation: T?, saran: T?, transactionId: T?) {
+        let day = date.description
+        let age = age.map { Int64($0) }
         // The fingerprint still hashes fourteen answers, as it did when they were columns, so
         // that rows stored then are recognised when re-imported now.
         var fp = Fingerprint()
-        fp.add(r.service); fp.add(date); fp.add(r.method)
-        for i in 0..<14 { fp.add((i < r.answers.count ? r.answers[i] : nil).map { Int64($0) }) }
-        fp.add(r.profile.gender); fp.add(age); fp.add(r.profile.education)
-        fp.add(r.profile.occupation); fp.add(r.saran); fp.add(r.transactionId)
-        appendRow { w in
-            w.text(r.agency); w.text(r.id); w.text(r.service); w.text(date); w.text(r.method); w.text(answers)
-            w.text(r.profile.gender); w.int(age); w.text(r.profile.education)
-            w.text(r.profile.occupation); w.text(r.saran); w.text(r.transactionId)
-            w.int(fp.value)
+        fp.add(service); fp.add(day); fp.add(method)
+        for i in 0..<14 { fp.add((i < answerCount ? answer(i) : nil).map { Int64($0) }) }
+        fp.add(gender); fp.add(age); fp.add(education)
+        fp.add(occupation); fp.add(saran); fp.add(transactionId)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: answerCount) { text in
+            for i in 0..<answerCount { text[i] = Self.answerByte(answer(i)) }
+            let answers = UnsafeBufferPointer(text)
+            appendRow { w in
+                w.text(agency); w.text(id); w.text(service); w.text(day); w.text(method); w.text(answers)
+                w.text(gender); w.int(age); w.text(education)
+                w.text(occupation); w.text(saran); w.text(transactionId)
+                w.int(fp.value)
+            }
         }
     }
 
@@ -73,11 +118,13 @@ public struct EncodedRows: Sendable {
     /// Answers as stored: one character per unsur, `1`–`4`, `-` when unanswered.
     static func answerText(_ answers: [Int?]) -> String {
         String(unsafeUninitializedCapacity: answers.count) { b in
-            for (i, a) in answers.enumerated() {
-                b[i] = a.map { (1...4).contains($0) ? UInt8(48 + $0) : UInt8(ascii: "-") } ?? UInt8(ascii: "-")
-            }
+            for (i, a) in answers.enumerated() { b[i] = answerByte(a) }
             return answers.count
         }
+    }
+
+    @inline(__always) static func answerByte(_ a: Int?) -> UInt8 {
+        a.map { (1...4).contains($0) ? UInt8(48 + $0) : UInt8(ascii: "-") } ?? UInt8(ascii: "-")
     }
 
     public mutating func removeAll() {
@@ -116,11 +163,11 @@ struct RowBytes {
         at += 8
     }
 
-    mutating func text(_ s: String?) {
-        guard var s else { byte(0); return }
+    mutating func text<T: RowText>(_ s: T?) {
+        guard let s else { byte(0); return }
         byte(2)
-        guard let base else { at += 4 + s.utf8.count; return }
-        s.withUTF8 { utf8 in
+        s.withUTF8Bytes { utf8 in
+            guard let base else { at += 4 + utf8.count; return }
             base.storeBytes(of: UInt32(utf8.count).littleEndian, toByteOffset: at, as: UInt32.self)
             at += 4
             if let p = utf8.baseAddress { (base + at).copyMemory(from: p, byteCount: utf8.count) }

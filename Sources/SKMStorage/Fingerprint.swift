@@ -6,14 +6,8 @@ public struct Fingerprint {
 
     public init() {}
 
-    public mutating func add(_ s: String?) {
-        if let s {
-            // Over the contiguous bytes when the string has them (native strings do): the
-            // `utf8` iterator costs several times more per byte.
-            if s.utf8.withContiguousStorageIfAvailable({ (p: UnsafeBufferPointer<UInt8>) -> Bool in for b in p { mix(b) }; return true }) == nil { for b in s.utf8 { mix(b) } }
-        } else {
-            mix(0xFF)
-        }
+    public mutating func add<T: RowText>(_ s: T?) {
+        if let s { s.withUTF8Bytes { for b in $0 { mix(b) } } } else { mix(0xFF) }
         mix(0x1F)  // field separator, so ("ab","c") ≠ ("a","bc")
     }
 
