@@ -98,12 +98,15 @@ final class FileReading: @unchecked Sendable {
         // The byte path (RawRow.swift): a CSV row that is the plain common case is checked and
         // encoded from the read buffer; nil, or false for a row, and it is read as a `SourceRow`.
         var addRaw: ((RawRow) throws -> Bool)?
-        (source as? CSVReader)?.offerRaw = { try addRaw?($0) ?? false }
+        let csv = source as? CSVReader
+        csv?.offerRaw = { try addRaw?($0) ?? false }
+        defer { csv?.offerRaw = nil }  // it holds this reading: a cycle, and the reader's file and buffer, until cut
         var limits: InputLimitCheck?
+        let maxRows = options.maxRows
         /// `read` encodes a plain row and returns its agency, or nil to leave the row to `add`.
         func byteRows(_ read: @escaping (RawRow, inout EncodedRows) -> String?) -> (RawRow) throws -> Bool {
             { raw in
-                if let m = self.options.maxRows, rowsRead >= m { return false }  // refused there
+                if let m = maxRows, rowsRead >= m { return false }  // refused there
                 guard limits!.fits(raw), let agency = read(raw, &pending.rows) else { return false }
                 lastLine = raw.line
                 seen(agency)

@@ -189,4 +189,17 @@ import SKMDomain
         try reader.read(header: { _ in }, row: { _ in })
         #expect(taken == ["T1", "T2", "T1", "T7", "T8"])
     }
+
+    /// The reader's hook holds the reading that set it: cut when the reading ends, or every
+    /// import would keep its file open and its buffer (1 MB) for the life of the server.
+    @Test func theReaderLetsGoOfTheReadingWhenItEnds() throws {
+        let csv = try CSVReader(bytes: Array(Self.transactions.utf8))
+        let reading = FileReading(source: csv, kind: .transactions, options: ImportOptions(), catalog: TestCatalog.agencies, progress: nil)
+        let channel = BatchChannel<ImportBatch>(capacity: 2)
+        reading.start(into: channel)
+        var rows = 0
+        while let batch = try channel.receive() { rows += batch.rows.count }
+        #expect(rows == 7)  // T1, T2, T3, T1, T7, T8, T10; four rejects
+        #expect(csv.offerRaw == nil)  // cut before the channel finished
+    }
 }
