@@ -58,6 +58,7 @@ public final class CSVReader: TableSource {
     deinit {
         if case let .file(fd) = input { close(fd) }
         buf.deallocate()
+        scratch?.deallocate()
     }
 
     public var progressBytes: (done: Int64, total: Int64?) { (consumed - Int64(end - pos), total) }
@@ -106,10 +107,10 @@ public final class CSVReader: TableSource {
     public func read(header: ([String]) throws -> Void, row: (SourceEvent) throws -> Void) throws {
         let raw = offerRaw
         var sawHeader = false
-        var bounds: UnsafeMutableBufferPointer<Int32>?
-        defer { bounds?.deallocate() }
+        var fields: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>?
+        defer { fields?.deallocate() }
         while true {
-            if let raw, let bounds, try offer(raw, bounds) { continue }
+            if let raw, let fields, try offer(raw, fields) { continue }
             guard let event = nextRecord() else { break }
             if !sawHeader {
                 guard case let .row(r) = event else {
@@ -121,7 +122,7 @@ public final class CSVReader: TableSource {
                 sawHeader = true
                 headerCount = r.cells.count
                 try header(r.cells)
-                if raw != nil { bounds = .allocate(capacity: 2 * headerCount) }
+                if raw != nil { fields = .allocate(capacity: headerCount) }
                 continue
             }
             try row(event)
@@ -129,44 +130,87 @@ public final class CSVReader: TableSource {
         if !sawHeader { throw TableFileError.empty(file: fileName) }
     }
 
+    /// `read(header:row:)` with the byte path on: records it is offered are handed to `row` as
+    /// `SourceRow`s made from their bytes when `takes(line)`, else read the usual way. For the
+    /// fuzz target (Sources/SKMFuzz/CSVFuzz.swift): the events must be those of a plain read.
+    @_spi(Fuzz) public func readOfferingRawRecords(takes: @escaping (Int) -> Bool, header: ([String]) throws -> Void,
+                                                    row: @escaping (SourceEvent) throws -> Void) throws {
+        offerRaw = { raw in
+            guard takes(raw.line) else { return false }
+            try row(.row(SourceRow(line: raw.line, cells: (0..<raw.count).map { String(decoding: raw.field($0), as: UTF8.self) })))
+            return true
+        }
+        defer { offerRaw = nil }
+        try read(header: header, row: row)
+    }
+
     /// Offers the next record as a `RawRow` when it lies whole in the buffer, ASCII, with the
-    /// header's number of fields, each unquoted or quoted on one line without a doubled quote;
-    /// true when `raw` took it (the record is then read). Anything else is left to `nextRecord`.
-    private func offer(_ raw: (RawRow) throws -> Bool, _ bounds: UnsafeMutableBufferPointer<Int32>) throws -> Bool {
-        let buf = self.buf, e = end, d = delimiter, fields = headerCount
+    /// header's number of fields, each unquoted or quoted on one line; true when `raw` took it
+    /// (the record is then read). Anything else is left to `nextRecord`, which reads the same
+    /// bytes again: nothing here changes the buffer or the reader's place until `raw` takes it.
+    private func offer(_ raw: (RawRow) throws -> Bool, _ fields: UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>>) throws -> Bool {
+        let buf = self.buf, e = end, d = delimiter, count = headerCount
+        let base = UnsafePointer(buf.baseAddress!)
         var start = pos
         if skipLF, start < e, buf[start] == Self.lf { start += 1 }  // the LF of the last record's CRLF
         guard start < e, buf[start] != Self.lf, buf[start] != Self.cr else { return false }  // a blank line, or refill
         var p = start, n = 0, bits: UInt8 = 0
+        var unescaped = 0  // bytes written to `scratch` for this record
         while true {  // one field per pass, `p` at its first byte
-            guard n < fields else { return false }
-            var first = p, last: Int
+            guard n < count else { return false }
             if p < e, buf[p] == Self.quote {
-                first = p + 1
+                var first = p + 1
                 p = first
-                while p < e, buf[p] != Self.quote, buf[p] != Self.lf, buf[p] != Self.cr { bits |= buf[p]; p += 1 }
-                guard p < e, buf[p] == Self.quote else { return false }  // a line break inside, or refill
-                last = p
-                p += 1  // the closing quote; a doubled one or text after it is for `nextRecord`
+                var scratchStart: Int?  // where the field goes in `scratch` once it has a doubled quote
+                while true {
+                    while p < e, buf[p] != Self.quote, buf[p] != Self.lf, buf[p] != Self.cr { bits |= buf[p]; p += 1 }
+                    guard p + 1 < e, buf[p] == Self.quote else { return false }  // a line break inside, or refill
+                    let doubled = buf[p + 1] == Self.quote
+                    if doubled || scratchStart != nil {  // the field so far, unescaped, into `scratch`
+                        let scratch = scratchBuffer()
+                        if scratchStart == nil { scratchStart = unescaped }
+                        let length = p - first + (doubled ? 1 : 0)
+                        (scratch.baseAddress! + unescaped).update(from: base + first, count: p - first)
+                        unescaped += length
+                        if doubled { scratch[unescaped - 1] = Self.quote }
+                    }
+                    guard doubled else { break }
+                    p += 2
+                    first = p
+                }
+                if let from = scratchStart {
+                    fields[n] = UnsafeBufferPointer(start: scratch!.baseAddress! + from, count: unescaped - from)
+                } else {
+                    fields[n] = UnsafeBufferPointer(start: base + first, count: p - first)
+                }
+                p += 1  // the closing quote; text after it is for `nextRecord`
             } else {
+                let first = p
                 while p < e, buf[p] != d, buf[p] != Self.lf, buf[p] != Self.cr, buf[p] != Self.quote { bits |= buf[p]; p += 1 }
-                last = p
+                fields[n] = UnsafeBufferPointer(start: base + first, count: p - first)
             }
-            bounds[2 * n] = Int32(first - start)
-            bounds[2 * n + 1] = Int32(last - start)
             n += 1
             guard p < e else { return false }
             if buf[p] == d { p += 1; continue }
             guard buf[p] == Self.lf || buf[p] == Self.cr else { return false }
             break
         }
-        guard bits < 0x80, n == fields else { return false }
-        let row = RawRow(line: line, base: UnsafePointer(buf.baseAddress! + start), bounds: UnsafeBufferPointer(bounds))
-        guard try raw(row) else { return false }
+        guard bits < 0x80, n == count else { return false }
+        guard try raw(RawRow(line: line, fields: UnsafeBufferPointer(fields))) else { return false }
         pos = p + 1
         skipLF = buf[p] == Self.cr
         line += 1
         return true
+    }
+
+    /// Unescaped quoted fields of a `RawRow`: never longer than the record, which fits the buffer.
+    private var scratch: UnsafeMutableBufferPointer<UInt8>?
+
+    private func scratchBuffer() -> UnsafeMutableBufferPointer<UInt8> {
+        if let s = scratch { return s }
+        let s = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buf.count)
+        scratch = s
+        return s
     }
 
     /// The next record, or nil at end of input. Blank lines are skipped.

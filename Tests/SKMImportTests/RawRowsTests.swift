@@ -8,7 +8,7 @@ import SKMDomain
 /// record the CSV reader offers as a `RawRow` has the cells `nextRecord` would give it, and a
 /// file imported with the byte path stores, rejects and warns exactly as without it.
 @Suite struct RawRowsTests {
-    /// Plain rows, quoted fields, a doubled quote, a quote inside a field, CRLF and CR line
+    /// Plain rows, quoted fields, doubled quotes, a quote inside a field, CRLF and CR line
     /// ends, a blank line, a multi-line field, non-ASCII, a short and a long row, no final LF.
     static let tricky = "id,name,note\r\n"
         + "1,Ani,plain\r\n"
@@ -23,6 +23,8 @@ import SKMDomain
         + "9,Indah,one,too many\n"
         + "10,\"\",\n"
         + "11, Joko ,spaces kept\n"
+        + "13,\"\"\"\",\"a\"\"b\"\"c\"\"\"\n"
+        + "14,\"\"\"lead\",\"\"\n"
         + "12,Kiki,last"
 
     @Test(arguments: [8, 13, 32, 64, 1 << 16])
@@ -31,30 +33,32 @@ import SKMDomain
         var usual: [SourceEvent] = []
         try CSVReader(bytes: bytes, bufferSize: bufferSize).read(header: { _ in }, row: { usual.append($0) })
 
-        let reader = try CSVReader(bytes: bytes, bufferSize: bufferSize)
-        var offered: [Int] = []
-        reader.offerRaw = { raw in
-            offered.append(raw.line)
-            return raw.line % 2 == 0  // take every other: the declined ones must still be read
-        }
-        var both: [SourceEvent] = []
-        var takenRows: [Int: SourceRow] = [:]
-        let taking = reader.offerRaw!
-        reader.offerRaw = { raw in
-            guard try taking(raw) else { return false }
-            let cells = (0..<raw.count).map { String(decoding: raw.field($0), as: UTF8.self) }
-            takenRows[raw.line] = SourceRow(line: raw.line, cells: cells)
-            both.append(.row(SourceRow(line: raw.line, cells: cells)))
-            return true
-        }
-        try reader.read(header: { _ in }, row: { both.append($0) })
-        #expect(both == usual)
-        // With the whole file in one buffer, exactly the plain records are offered: 1, 2, 10, 11
-        // (lines 2, 3, 13, 14); not 3 (doubled quote), 4–6, 7 (non-ASCII), 8, 9 or 12 (no LF).
-        if bufferSize == 1 << 16 {
-            #expect(offered == [2, 3, 13, 14])
-            #expect(takenRows.keys.sorted() == [2, 14])
-            #expect(takenRows[14]?.cells == ["11", " Joko ", "spaces kept"])
+        // Taking every other record (the declined ones must still be read), then every one.
+        for every in [2, 1] {
+            let reader = try CSVReader(bytes: bytes, bufferSize: bufferSize)
+            var offered: [Int] = []
+            var both: [SourceEvent] = []
+            var takenRows: [Int: SourceRow] = [:]
+            reader.offerRaw = { raw in
+                offered.append(raw.line)
+                guard raw.line % every == 0 else { return false }
+                let cells = (0..<raw.count).map { String(decoding: raw.field($0), as: UTF8.self) }
+                takenRows[raw.line] = SourceRow(line: raw.line, cells: cells)
+                both.append(.row(SourceRow(line: raw.line, cells: cells)))
+                return true
+            }
+            try reader.read(header: { _ in }, row: { both.append($0) })
+            #expect(both == usual)
+            // With the whole file in one buffer, exactly the plain records are offered: 1, 2, 3,
+            // 10, 11, 13, 14 (lines 2, 3, 4, 13–16); not 4–6, 7 (non-ASCII), 8, 9 or 12 (no LF).
+            if bufferSize == 1 << 16 {
+                #expect(offered == [2, 3, 4, 13, 14, 15, 16])
+                #expect(takenRows.keys.sorted() == (every == 2 ? [2, 4, 14, 16] : offered))
+                #expect(takenRows[4]?.cells == ["3", "Citra", "say \"hi\""])
+                #expect(takenRows[14]?.cells == ["11", " Joko ", "spaces kept"])
+                #expect(takenRows[16]?.cells == ["14", "\"lead", ""])
+                if every == 1 { #expect(takenRows[15]?.cells == ["13", "\"", "a\"b\"c\""]) }
+            }
         }
     }
 
