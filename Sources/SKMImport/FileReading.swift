@@ -63,8 +63,21 @@ final class FileReading: @unchecked Sendable {
         self.progress = progress
     }
 
+    /// Reads on a thread of its own and hands each batch to `body` on this one, in file order.
+    /// A failure in `body` or in the reading stops the reader before the error goes on: the
+    /// import's batch then rolls back with no thread still reading.
+    func forEachBatch(_ body: (ImportBatch) throws -> Void) throws {
+        let channel = BatchChannel<ImportBatch>(capacity: Self.batchesInFlight)
+        start(into: channel)
+        defer {
+            channel.cancel()
+            channel.waitUntilFinished()
+        }
+        while let batch = try channel.receive() { try body(batch) }
+    }
+
     /// Starts reading on a new thread; every outcome, an error included, ends in `channel.finish`.
-    func start(into channel: BatchChannel<ImportBatch>) {
+    private func start(into channel: BatchChannel<ImportBatch>) {
         let thread = Thread { [self] in
             do {
                 try read(into: channel)

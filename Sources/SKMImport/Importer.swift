@@ -119,12 +119,6 @@ public enum Importer {
 
         let (_, counts, batch) = try store.importBatch(kind: kind, file: fileName) { w in
             if kind == .responses { reading.legacyIDs = try w.legacyContentIDs(agencies: catalog.map(\.code)) }
-            let channel = BatchChannel<ImportBatch>(capacity: FileReading.batchesInFlight)
-            reading.start(into: channel)
-            defer {  // a failure here stops the reader before the batch rolls back
-                channel.cancel()
-                channel.waitUntilFinished()
-            }
             var monthFirst: (line: Int, value: String?)?
             func rejected(_ line: Int, _ p: RowProblem) throws {
                 if monthFirst == nil, p.monthFirst { monthFirst = (line, p.value) }
@@ -139,7 +133,7 @@ public enum Importer {
                                               reason: "id ganda dengan isi berbeda dari yang sudah tersimpan (pakai --replace untuk memperbarui)",
                                               agency: agency, position: reading.header?.idPosition))
             }
-            while let batch = try channel.receive() {
+            try reading.forEachBatch { batch in
                 var next = 0  // the batch's next encoded row
                 for item in batch.items {
                     switch item {

@@ -13,13 +13,7 @@ extension Importer {
                                  _ body: (EncodedRows) throws -> Void) throws {
         let source = try openTable(path: file, sheet: options.sheet)
         let reading = FileReading(source: source, kind: kind, options: options, catalog: catalog, progress: nil)
-        let channel = BatchChannel<ImportBatch>(capacity: FileReading.batchesInFlight)
-        reading.start(into: channel)
-        defer {  // a failure in `body` stops the reader first
-            channel.cancel()
-            channel.waitUntilFinished()
-        }
-        while let batch = try channel.receive() { try body(batch.rows) }
+        try reading.forEachBatch { try body($0.rows) }
     }
 }
 

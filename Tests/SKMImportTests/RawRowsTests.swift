@@ -199,11 +199,9 @@ import SKMDomain
     @Test func theReaderLetsGoOfTheReadingWhenItEnds() throws {
         let csv = try CSVReader(bytes: Array(Self.transactions.utf8))
         let reading = FileReading(source: csv, kind: .transactions, options: ImportOptions(), catalog: TestCatalog.agencies, progress: nil)
-        let channel = BatchChannel<ImportBatch>(capacity: 2)
-        reading.start(into: channel)
         var rows = 0
-        while let batch = try channel.receive() { rows += batch.rows.count }
+        try reading.forEachBatch { rows += $0.rows.count }
         #expect(rows == 7)  // T1, T2, T3, T1, T7, T8, T10; four rejects
-        #expect(csv.offerRaw == nil)  // cut before the channel finished
+        #expect(csv.offerRaw == nil)
     }
 }
