@@ -21,7 +21,7 @@ extension RowContext {
         for k in rawAgencies.indices where Self.same(rawAgencies[k].name, name) { return k }
         // A file names one agency or a few; past 32 names, the `String` path.
         guard rawAgencies.count < 32, let a = lookup(String(decoding: name, as: UTF8.self)) else { return nil }
-        if plan.index(.agency) != nil, let f = fixedLookupCode, f != a.code { return nil }  // refused there, with its reason
+        if plan.index(.agency) != nil, let f = fixedLookup, f.code != a.code { return nil }  // refused there, with its reason
         rawAgencies.append(RawAgency(name: Array(name), lookup: a))
         return rawAgencies.count - 1
     }

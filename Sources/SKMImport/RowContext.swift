@@ -52,7 +52,7 @@ final class RowContext {
     let plan: ColumnPlan
     let agencies: [String: AgencyLookup]
     let fixedAgency: String?
-    private let fixedLookup: AgencyLookup?
+    let fixedLookup: AgencyLookup?
     let fixedService: String?
     let dates: DateParser
     /// Dates outside these are typing errors (2204 for 2024, 1924 for 2024), not data: rejected.
@@ -86,8 +86,6 @@ final class RowContext {
     private var memoName = "", memoAgency: AgencyLookup?
     /// The agencies the byte path has met (RowContext+Raw.swift).
     var rawAgencies: [RawAgency] = []
-    /// `--agency` as the catalog spells it: a row naming another is refused.
-    var fixedLookupCode: String? { fixedLookup?.code }
 
     func lookup(_ name: String) -> AgencyLookup? {
         if let a = memoAgency, memoName == name { return a }

@@ -1,5 +1,5 @@
 /// Reading back the stored form of a response's answers (schema v4, written by
-/// `EncodedRows.answerText`): one character per unsur of the method, `1`–`4`, `-` unanswered.
+/// `EncodedRows.answerByte`): one character per unsur of the method, `1`–`4`, `-` unanswered.
 /// The one decoder for both stores and every read that needs the answers.
 public enum AnswerText {
     /// `count` bytes of answer text into `answers` (its length is the method's unsur count);

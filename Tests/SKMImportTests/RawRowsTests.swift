@@ -118,20 +118,7 @@ import SKMDomain
         // day first; R16 writes KAB-CONTOH and age 030, read as the String path reads them); the
         // rest are not, each for its own reason, and their rejects and warnings come from the
         // String path. Counted through the byte path's own answer, row by row.
-        let reader = try CSVReader(bytes: Array(Self.responses.utf8))
-        let plan = try ColumnPlan(header: Array(Self.responses.split(separator: "\n")[0].split(separator: ",").map(String.init)),
-                                  kind: .responses, overrides: [], layout: .regulationOrder, dateGiven: false)
-        let ctx = RowContext(plan: plan, catalog: TestCatalog.agencies, fixedAgency: nil, fixedService: nil,
-                             dates: DateParser(order: .dayFirst, acceptsSerial: false))
-        let rows = ResponseRows(ctx: ctx, method: .permenPANRB14_2017, identity: nil)
-        var taken: [String] = []
-        var encoded = EncodedRows()
-        reader.offerRaw = { raw in
-            guard rows.read(raw, into: &encoded) != nil else { return false }
-            taken.append(String(decoding: raw.field(0), as: UTF8.self))
-            return true
-        }
-        try reader.read(header: { _ in }, row: { _ in })
+        let (taken, encoded) = try Self.takenByBytePath(Self.responses, kind: .responses)
         #expect(taken == ["R1", "R2", "R3", "R6", "R16"])
         #expect(encoded.count == taken.count)
     }
@@ -177,20 +164,7 @@ import SKMDomain
         }
 
         // T1 (twice), T2, T7, T8 are plain; T8's quoted channel too.
-        let plan = try ColumnPlan(header: "id,agency,service,received_at,finished_at,variant,pauses,channel".split(separator: ",").map(String.init),
-                                  kind: .transactions, overrides: [], layout: .regulationOrder, dateGiven: false)
-        let ctx = RowContext(plan: plan, catalog: TestCatalog.agencies, fixedAgency: nil, fixedService: nil,
-                             dates: DateParser(order: .dayFirst, acceptsSerial: false))
-        let rows = TransactionRows(ctx: ctx)
-        var taken: [String] = []
-        var out = EncodedRows()
-        let reader = try CSVReader(bytes: Array(Self.transactions.utf8))
-        reader.offerRaw = { raw in
-            guard rows.read(raw, into: &out) != nil else { return false }
-            taken.append(String(decoding: raw.field(0), as: UTF8.self))
-            return true
-        }
-        try reader.read(header: { _ in }, row: { _ in })
+        let (taken, _) = try Self.takenByBytePath(Self.transactions, kind: .transactions)
         #expect(taken == ["T1", "T2", "T1", "T7", "T8"])
     }
 
@@ -203,5 +177,27 @@ import SKMDomain
         try reading.forEachBatch { rows += $0.rows.count }
         #expect(rows == 7)  // T1, T2, T3, T1, T7, T8, T10; four rejects
         #expect(csv.offerRaw == nil)
+    }
+
+    /// The first cell of each row of `csv` that the byte path takes, and the rows it encoded.
+    static func takenByBytePath(_ csv: String, kind: ImportKind) throws -> (ids: [String], encoded: EncodedRows) {
+        let header = csv.split(separator: "\n")[0].split(separator: ",").map(String.init)
+        let plan = try ColumnPlan(header: header, kind: kind, overrides: [], layout: .regulationOrder, dateGiven: false)
+        let ctx = RowContext(plan: plan, catalog: TestCatalog.agencies, fixedAgency: nil, fixedService: nil,
+                             dates: DateParser(order: .dayFirst, acceptsSerial: false))
+        let read: (RawRow, inout EncodedRows) -> String? = switch kind {
+        case .responses: { [rows = ResponseRows(ctx: ctx, method: .permenPANRB14_2017, identity: nil)] in rows.read($0, into: &$1) }
+        case .transactions: { [rows = TransactionRows(ctx: ctx)] in rows.read($0, into: &$1) }
+        }
+        var taken: [String] = []
+        var encoded = EncodedRows()
+        let reader = try CSVReader(bytes: Array(csv.utf8))
+        reader.offerRaw = { raw in
+            guard read(raw, &encoded) != nil else { return false }
+            taken.append(String(decoding: raw.field(0), as: UTF8.self))
+            return true
+        }
+        try reader.read(header: { _ in }, row: { _ in })
+        return (taken, encoded)
     }
 }
